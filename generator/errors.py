@@ -1,0 +1,46 @@
+"""Exceptions raised by upr's library code (the CLI turns them into one-line messages)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a content file: path, 1-based line and column."""
+
+    path: Path
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.col}"
+        return str(self.path)
+
+
+class UprError(Exception):
+    """Base class of every error upr raises on purpose."""
+
+
+class ContentError(UprError):
+    """Content that cannot be read: bad YAML, a schema error, a missing file."""
+
+    def __init__(self, message: str, location: Location | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+
+    def __str__(self) -> str:
+        if self.location is None:
+            return self.message
+        return f"{self.location}: {self.message}"
+
+
+class RenderError(UprError):
+    """An output could not be produced (missing template, font, converter)."""
+
+
+class ReportImportError(UprError):
+    """A Working Group report could not be read."""

@@ -1,0 +1,303 @@
+"""Parse the inline markup of content text into model nodes.
+
+The syntax is small on purpose (see docs/content-format.md): emphasis, links,
+notes, citations, recommendation and paragraph references. Everything else is
+text, kept exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .errors import ContentError, Location
+from .model import (
+    Citation,
+    CrossRef,
+    Emph,
+    Inline,
+    Link,
+    Note,
+    NoteCall,
+    RecommendationRef,
+    Strong,
+    Text,
+)
+
+ESCAPABLE = set("\\*[]{}^@<>_`")
+BARE_URL = re.compile(r"https?://[^\s<>\"]+")
+URL_TRAILING = ".,;:!?)]»”’\"'"
+REC_NUMBER = re.compile(r"\d+(?:\.\d+)+")
+RESPONSES = {"supported": "supported", "noted": "noted", "accepted": "supported", "rejected": "noted"}
+LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
+
+
+@dataclass
+class InlineContext:
+    """What the parser needs to know about the text it parses."""
+
+    locate: Callable[[int], Location]  # offset in the text → place in the file
+    in_note: bool = False
+
+
+def parse_inline(text: str, ctx: InlineContext) -> list[Inline]:
+    """Return the inline nodes of `text`; raise ContentError on malformed markup."""
+    return _Parser(text, ctx).parse(0, len(text))
+
+
+class _Parser:
+    """A hand-written scanner: one method per construct, positions kept for errors."""
+
+    def __init__(self, text: str, ctx: InlineContext) -> None:
+        self.text = text
+        self.ctx = ctx
+
+    def error(self, message: str, offset: int) -> ContentError:
+        """Return a ContentError located at `offset`."""
+        return ContentError(message, self.ctx.locate(offset))
+
+    def parse(self, start: int, end: int) -> list[Inline]:
+        """Return the nodes of text[start:end]."""
+        nodes: list[Inline] = []
+        buffer: list[str] = []
+        i = start
+        while i < end:
+            parsed = self.construct_at(i, end)
+            if parsed is None:
+                char = self.text[i]
+                if char == "\\" and i + 1 < end and self.text[i + 1] in ESCAPABLE:
+                    buffer.append(self.text[i + 1])
+                    i += 2
+                else:
+                    buffer.append(char)
+                    i += 1
+                continue
+            node, i = parsed
+            if buffer:
+                nodes.append(Text("".join(buffer)))
+                buffer = []
+            nodes.append(node)
+        if buffer:
+            nodes.append(Text("".join(buffer)))
+        return nodes
+
+    def construct_at(self, i: int, end: int) -> tuple[Inline, int] | None:
+        """Return the construct starting at `i` and the offset after it, or None."""
+        text = self.text
+        if text.startswith("^[", i):
+            return self.inline_note(i, end)
+        if text.startswith("[^", i):
+            return self.keyed_note(i, end)
+        if text.startswith("[@", i):
+            return self.citation(i, end)
+        if text.startswith("**", i):
+            return self.emphasis(i, end, "**", Strong)
+        if text[i] == "*":
+            return self.emphasis(i, end, "*", Emph)
+        if text[i] == "[":
+            return self.link(i, end)
+        if text[i] == "<":
+            return self.autolink(i, end)
+        if text.startswith(("http://", "https://"), i) and (i == 0 or not text[i - 1].isalnum()):
+            return self.bare_url(i, end)
+        if text.startswith(("{rec ", "{ref "), i):
+            return self.reference(i, end)
+        return None
+
+    def closing_bracket(self, open_at: int, end: int, opener: str = "[", closer: str = "]") -> int:
+        """Return the offset of the bracket closing the one at `open_at`, or -1."""
+        depth = 0
+        i = open_at
+        while i < end:
+            char = self.text[i]
+            if char == "\\":
+                i += 2
+                continue
+            if char == opener:
+                depth += 1
+            elif char == closer:
+                depth -= 1
+                if depth == 0:
+                    return i
+            i += 1
+        return -1
+
+    def find_delimiter(self, delim: str, start: int, end: int) -> int:
+        """Return where `delim` next occurs outside brackets and escapes, or -1."""
+        i = start
+        while i < end:
+            if self.text[i] == "\\":
+                i += 2
+                continue
+            if self.text.startswith(delim, i):
+                if delim == "*" and self.text.startswith("**", i):
+                    close = self.find_delimiter("**", i + 2, end)
+                    if close < 0:
+                        return -1
+                    i = close + 2
+                    continue
+                return i
+            if self.text[i] == "[":
+                close = self.closing_bracket(i, end)
+                if close > 0:
+                    i = close + 1
+                    continue
+            i += 1
+        return -1
+
+    def emphasis(self, i: int, end: int, delim: str, kind: type) -> tuple[Inline, int] | None:
+        """Return bold or italic text; an unmatched `*` is plain text."""
+        inner = i + len(delim)
+        close = self.find_delimiter(delim, inner, end)
+        if close <= inner:
+            return None
+        return kind(self.parse(inner, close)), close + len(delim)
+
+    def inline_note(self, i: int, end: int) -> tuple[Inline, int]:
+        """Return the call of a note written in place: `^[text]`."""
+        if self.ctx.in_note:
+            raise self.error("a note cannot contain another note", i)
+        close = self.closing_bracket(i + 1, end)
+        if close < 0:
+            raise self.error("note '^[' is never closed with ']'", i)
+        inner = _Parser(self.text, InlineContext(self.ctx.locate, in_note=True))
+        content = inner.parse(i + 2, close)
+        location = self.ctx.locate(i)
+        return NoteCall(Note(content=_strip(content), location=location), location), close + 1
+
+    def keyed_note(self, i: int, end: int) -> tuple[Inline, int]:
+        """Return the call of a note defined by key: `[^key]`."""
+        if self.ctx.in_note:
+            raise self.error("a note cannot contain another note", i)
+        close = self.closing_bracket(i, end)
+        key = self.text[i + 2 : close].strip() if close > 0 else ""
+        if close < 0 or not LABEL.fullmatch(key):
+            raise self.error("a note call is written [^key], with a key of letters, digits, '-' or '_'", i)
+        location = self.ctx.locate(i)
+        return NoteCall(Note(content=[], location=location, key=key), location), close + 1
+
+    def citation(self, i: int, end: int) -> tuple[Inline, int]:
+        """Return a citation of a source: `[@key]` or `[@key, pinpoint]`."""
+        if not self.ctx.in_note:
+            raise self.error("cite a source inside a note: ^[[@key, p. 1]]", i)
+        close = self.closing_bracket(i, end)
+        if close < 0:
+            raise self.error("citation '[@' is never closed with ']'", i)
+        key, _, pinpoint = self.text[i + 2 : close].partition(",")
+        if not LABEL.fullmatch(key.strip()):
+            raise self.error(f"'{key.strip()}' is not a source key", i)
+        return Citation(key.strip(), pinpoint.strip(), self.ctx.locate(i)), close + 1
+
+    def link(self, i: int, end: int) -> tuple[Inline, int] | None:
+        """Return a link `[text](url)`; other brackets are plain text."""
+        close = self.closing_bracket(i, end)
+        if close < 0 or not self.text.startswith("(", close + 1):
+            return None
+        url_end = self.text.find(")", close + 2, end)
+        url = self.text[close + 2 : url_end].strip() if url_end > 0 else ""
+        if not _is_web_url(url):
+            return None
+        return Link(url, self.parse(i + 1, close)), url_end + 1
+
+    def autolink(self, i: int, end: int) -> tuple[Inline, int] | None:
+        """Return a link written `<https://…>`; other `<` are plain text."""
+        close = self.text.find(">", i, end)
+        url = self.text[i + 1 : close] if close > 0 else ""
+        if not _is_web_url(url) or any(c.isspace() for c in url):
+            return None
+        return Link(url, [Text(url)]), close + 1
+
+    def bare_url(self, i: int, end: int) -> tuple[Inline, int]:
+        """Return a bare web address as a link, leaving trailing punctuation outside."""
+        match = BARE_URL.match(self.text, i, end)
+        assert match is not None
+        url = match.group(0).rstrip(URL_TRAILING)
+        return Link(url, [Text(url)]), i + len(url)
+
+    def reference(self, i: int, end: int) -> tuple[Inline, int]:
+        """Return `{rec 124.4 (Brazil) supported}` or `{ref label}`."""
+        close = self.text.find("}", i, end)
+        if close < 0:
+            raise self.error("reference '{' is never closed with '}'", i)
+        kind, _, body = self.text[i + 1 : close].partition(" ")
+        location = self.ctx.locate(i)
+        if kind == "ref":
+            if not LABEL.fullmatch(body.strip()):
+                raise self.error("a paragraph reference is written {ref label}", i)
+            return CrossRef(body.strip(), location), close + 1
+        return _recommendation_ref(body.strip(), location, lambda m: self.error(m, i)), close + 1
+
+
+def _recommendation_ref(body: str, location: Location, error: Callable[[str], ContentError]) -> RecommendationRef:
+    """Return the reference written inside `{rec …}`."""
+    match = REC_NUMBER.match(body)
+    if not match:
+        raise error("a recommendation reference is written {rec 124.4}, {rec 124.4 (Brazil)} or {rec 124.4 noted}")
+    rest = body[match.end() :].strip()
+    states: list[str] = []
+    while rest.startswith("("):
+        close = _matching_paren(rest)
+        if close < 0:
+            raise error(f"unclosed '(' in recommendation reference {{rec {body}}}")
+        states.append(rest[1:close].strip())
+        rest = rest[close + 1 :].strip()
+    claimed = None
+    if rest:
+        claimed = RESPONSES.get(rest.lower())
+        if claimed is None:
+            raise error(f"'{rest}' is not a response: write supported or noted")
+    return RecommendationRef(match.group(0), location, tuple(states), claimed)
+
+
+def _matching_paren(text: str) -> int:
+    """Return the offset of the parenthesis closing text[0], or -1."""
+    depth = 0
+    for offset, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0:
+            return offset
+    return -1
+
+
+def _is_web_url(url: str) -> bool:
+    """Tell whether `url` is an absolute http(s) or mailto address."""
+    return url.startswith(("http://", "https://", "mailto:"))
+
+
+def _strip(nodes: list[Inline]) -> list[Inline]:
+    """Return nodes without leading and trailing whitespace."""
+    if nodes and isinstance(nodes[0], Text):
+        nodes[0] = Text(nodes[0].text.lstrip())
+    if nodes and isinstance(nodes[-1], Text):
+        nodes[-1] = Text(nodes[-1].text.rstrip())
+    return [n for n in nodes if not (isinstance(n, Text) and not n.text)]
+
+
+def plain_text(nodes: list[Inline]) -> str:
+    """Return the text a reader sees, without notes (for word counts and matching)."""
+    parts: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, (Strong, Emph, Link)):
+            parts.append(plain_text(node.children))
+        elif isinstance(node, RecommendationRef):
+            parts.append(recommendation_label(node))
+        elif isinstance(node, CrossRef):
+            parts.append(node.target.number if node.target else node.label)
+        elif isinstance(node, Citation):
+            parts.append(citation_text(node))
+    return "".join(parts)
+
+
+def recommendation_label(ref: RecommendationRef) -> str:
+    """Return how a recommendation reference reads: "124.4 (Brazil)"."""
+    states = ref.recommendation.states if ref.recommendation else ref.written_states
+    return " ".join([ref.number, *(f"({s})" for s in states)])
+
+
+def citation_text(citation: Citation) -> str:
+    """Return a citation as plain text: the source, then the pinpoint."""
+    source = plain_text(citation.source.content) if citation.source else f"[@{citation.key}]"
+    return f"{source} {citation.pinpoint}" if citation.pinpoint else source

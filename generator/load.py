@@ -1,0 +1,280 @@
+"""Load a submission folder (YAML) into the document model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .errors import ContentError, Location
+from .inline import InlineContext, parse_inline
+from .model import (
+    Assessment,
+    Inline,
+    Metadata,
+    NoteDefinition,
+    Organisation,
+    OwnRecommendation,
+    Paragraph,
+    Quote,
+    Section,
+    Source,
+    Submission,
+)
+from .recommendations.data import load_recommendation_data
+from .yamlnodes import Mapping, YamlFile, read_yaml, scalar
+
+SUBMISSION_FILE = "submission.yaml"
+SUBMISSION_KEYS = (
+    "title", "state", "cycle", "session", "session_date", "type", "language", "date",
+    "numbering", "template", "organisations", "recommendation_data", "sections",
+    "sources", "notes", "word_count", "checks", "annex",
+)
+ORGANISATION_KEYS = ("name", "description", "contact", "website", "logo")
+SECTION_KEYS = ("heading", "body", "recommendations", "recommendations_heading", "notes")
+SUBSECTION_KEYS = ("subsection", "body", "recommendations", "recommendations_heading")
+PARAGRAPH_KEYS = ("p", "id", "items", "quote")
+QUOTE_KEYS = ("items", "numbered")
+WORD_COUNT_KEYS = ("profile", "limit", "parts")
+ANNEX_KEYS = ("title", "assessments")
+ASSESSMENT_KEYS = ("number", "status", "comment")
+ASSESSMENT_STATUSES = ("not implemented", "partially implemented", "implemented")
+
+
+def load_submission(folder: Path) -> Submission:
+    """Return the submission in `folder`, unresolved; raise ContentError on bad content."""
+    folder = folder.resolve()
+    if not (folder / SUBMISSION_FILE).is_file():
+        raise ContentError(f"no {SUBMISSION_FILE} here: not a submission folder", Location(folder))
+    return _Loader(folder).load()
+
+
+class _Loader:
+    """Reads one submission folder; keeps the files read and the note keys seen."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.files: list[Path] = []
+        self.note_definitions: dict[str, NoteDefinition] = {}
+
+    def read(self, relative: str, where: Location) -> YamlFile:
+        """Return a YAML file named in the content, refusing paths outside the folder."""
+        path = self.inside(relative, where)
+        doc = read_yaml(path)
+        self.files.append(path)
+        return doc
+
+    def inside(self, relative: str, where: Location) -> Path:
+        """Return `relative` as a path inside the submission folder."""
+        path = (self.folder / relative).resolve()
+        if not path.is_relative_to(self.folder):
+            raise ContentError(f"'{relative}' is outside the submission folder", where)
+        if not path.is_file():
+            raise ContentError(f"file '{relative}' not found in {self.folder.name}/", where)
+        return path
+
+    def load(self) -> Submission:
+        """Return the whole submission."""
+        doc = self.read(SUBMISSION_FILE, Location(self.folder))
+        if doc.root is None:
+            raise ContentError("the file is empty", Location(doc.path, 1, 1))
+        top = Mapping(doc, doc.root, SUBMISSION_FILE, SUBMISSION_KEYS)
+        meta = self.metadata(top)
+        sources = self.sources(top)
+        self.notes_file(top)
+        sections = [self.section_file(doc, node) for node in top.sequence("sections")]
+        if not sections:
+            raise ContentError("'sections' lists no section files", top.location)
+        rec_data = [
+            load_recommendation_data(self.inside(scalar(doc, n, "a data file"), doc.location(n)))
+            for n in top.sequence("recommendation_data")
+        ]
+        annex, assessments = self.annex(top)
+        return Submission(
+            root=self.folder, meta=meta, sections=sections, sources=sources,
+            note_definitions=self.note_definitions, recommendation_data=rec_data,
+            assessments=assessments, annex=annex, files=self.files,
+        )
+
+    # --- metadata ---------------------------------------------------------
+
+    def metadata(self, top: Mapping) -> Metadata:
+        """Return the submission's metadata."""
+        organisations = [self.organisation(top.doc, n) for n in top.sequence("organisations")]
+        if not organisations:
+            raise ContentError("'organisations' must name at least one organisation", top.location)
+        meta = Metadata(
+            title=top.required("title"),
+            state=top.required("state"),
+            cycle=top.integer("cycle") or 0,
+            session=top.integer("session"),
+            type=top.choice("type", ("joint", "individual"), "individual"),
+            language=top.choice("language", ("en", "fr", "es"), "en"),
+            organisations=organisations,
+            location=top.location,
+            session_date=top.string("session_date"),
+            date=top.string("date"),
+            numbering=top.choice("numbering", ("continuous", "by-section"), "continuous"),
+            template=top.string("template", "default") or "default",
+        )
+        if not meta.cycle:
+            raise ContentError("submission.yaml needs 'cycle' (the UPR cycle, e.g. 3)", top.location)
+        self.word_count(top, meta)
+        self.checks(top, meta)
+        return meta
+
+    def organisation(self, doc: YamlFile, node: yaml.Node) -> Organisation:
+        """Return one submitting organisation."""
+        org = Mapping(doc, node, "an organisation", ORGANISATION_KEYS)
+        return Organisation(
+            name=org.required("name"), location=org.location,
+            description=org.string("description"), contact=org.string("contact"),
+            website=org.string("website"), logo=org.string("logo"),
+        )
+
+    def word_count(self, top: Mapping, meta: Metadata) -> None:
+        """Read the optional word-count profile override."""
+        if "word_count" not in top:
+            return
+        wc = Mapping(top.doc, top.node_of("word_count"), "'word_count'", WORD_COUNT_KEYS)
+        meta.word_limit_profile = wc.string("profile")
+        limit = wc.integer("limit")
+        if limit:
+            meta.word_limits[meta.type] = limit
+        if "parts" in wc:
+            meta.word_count_parts = [scalar(top.doc, n, "a part") for n in wc.sequence("parts")]
+
+    def checks(self, top: Mapping, meta: Metadata) -> None:
+        """Read the checks switched off for this submission, each with its reason."""
+        if "checks" not in top:
+            return
+        checks = Mapping(top.doc, top.node_of("checks"), "'checks'", ("disable",))
+        for code, _, value in checks.entries("disable"):
+            reason = scalar(top.doc, value, f"the reason for disabling {code}")
+            if not reason.strip():
+                raise ContentError(f"say why {code} is switched off", top.doc.location(value))
+            meta.disabled_checks[code] = reason
+
+    # --- sources and notes --------------------------------------------------
+
+    def sources(self, top: Mapping) -> dict[str, Source]:
+        """Return the sources of `sources.yaml` (or the file `sources:` names)."""
+        name = top.string("sources") or "sources.yaml"
+        if not (self.folder / name).is_file() and "sources" not in top:
+            return {}
+        doc = self.read(name, top.location)
+        found: dict[str, Source] = {}
+        for key, knode, vnode in _file_entries(doc, "sources"):
+            found[key] = Source(key, self.inline(doc, vnode, in_note=True), doc.location(knode))
+        return found
+
+    def notes_file(self, top: Mapping) -> None:
+        """Read the notes of `notes.yaml` (or the file that `notes:` names), if any."""
+        name = top.string("notes") or "notes.yaml"
+        if not (self.folder / name).is_file() and "notes" not in top:
+            return
+        doc = self.read(name, top.location)
+        for key, knode, vnode in _file_entries(doc, "notes"):
+            self.define_note(doc, key, knode, vnode)
+
+    def define_note(self, doc: YamlFile, key: str, knode: yaml.Node, vnode: yaml.Node) -> None:
+        """Record a note defined by key; a key defined twice is an error."""
+        if key in self.note_definitions:
+            first = self.note_definitions[key].location
+            raise ContentError(f"note '{key}' is already defined at {first}", doc.location(knode))
+        content = self.inline(doc, vnode, in_note=True)
+        self.note_definitions[key] = NoteDefinition(key, content, doc.location(knode))
+
+    # --- sections -------------------------------------------------------------
+
+    def section_file(self, doc: YamlFile, node: yaml.Node) -> Section:
+        """Return the section in the file that `node` names."""
+        relative = scalar(doc, node, "a section file")
+        sdoc = self.read(relative, doc.location(node))
+        if sdoc.root is None:
+            raise ContentError("the section file is empty", Location(sdoc.path, 1, 1))
+        top = Mapping(sdoc, sdoc.root, "a section file", SECTION_KEYS)
+        for key, knode, vnode in top.entries("notes"):
+            self.define_note(sdoc, key, knode, vnode)
+        return self.section(top, top.required("heading"), level=1)
+
+    def section(self, mapping: Mapping, heading: str, level: int) -> Section:
+        """Return a section or subsection from its mapping."""
+        body = [self.block(mapping.doc, n, level) for n in mapping.sequence("body")]
+        recommendations = [
+            OwnRecommendation(self.inline(mapping.doc, n), mapping.doc.location(n))
+            for n in mapping.sequence("recommendations")
+        ]
+        return Section(
+            heading=heading, level=level, body=body, location=mapping.location,
+            recommendations=recommendations,
+            recommendations_heading=mapping.string("recommendations_heading"),
+        )
+
+    def block(self, doc: YamlFile, node: yaml.Node, level: int) -> Paragraph | Section:
+        """Return one entry of a `body` list: a paragraph or a subsection."""
+        if isinstance(node, yaml.MappingNode) and any(k.value == "subsection" for k, _ in node.value):
+            if level >= 2:
+                raise ContentError("a subsection cannot hold another subsection", doc.location(node))
+            mapping = Mapping(doc, node, "a subsection", SUBSECTION_KEYS)
+            return self.section(mapping, mapping.required("subsection"), level=2)
+        if isinstance(node, yaml.ScalarNode):
+            raise ContentError("write a paragraph as '- p: text'", doc.location(node))
+        mapping = Mapping(doc, node, "a paragraph", PARAGRAPH_KEYS)
+        return Paragraph(
+            content=self.inline(doc, mapping.node_of("p")),
+            location=mapping.location,
+            id=mapping.string("id"),
+            items=[self.inline(doc, n) for n in mapping.sequence("items")],
+            quote=self.quote(doc, mapping),
+        )
+
+    def quote(self, doc: YamlFile, paragraph: Mapping) -> Quote | None:
+        """Return a paragraph's quoted passage, if it has one."""
+        if "quote" not in paragraph:
+            return None
+        mapping = Mapping(doc, paragraph.node_of("quote"), "'quote'", QUOTE_KEYS)
+        numbered = (mapping.string("numbered") or "false").lower() in ("true", "yes")
+        items = [self.inline(doc, n) for n in mapping.sequence("items")]
+        return Quote(items=items, numbered=numbered, location=mapping.location)
+
+    # --- annex ------------------------------------------------------------------
+
+    def annex(self, top: Mapping) -> tuple[bool, list[Assessment]]:
+        """Return whether the annex is wanted, and the author's assessments."""
+        if "annex" not in top:
+            return False, []
+        annex = Mapping(top.doc, top.node_of("annex"), "'annex'", ANNEX_KEYS)
+        if "assessments" not in annex:
+            return True, []
+        doc = self.read(annex.required("assessments"), annex.key_location("assessments"))
+        nodes = doc.root.value if isinstance(doc.root, yaml.SequenceNode) else None
+        if nodes is None:
+            raise ContentError("the assessments file must be a list ('- number: …')", Location(doc.path, 1, 1))
+        return True, [self.assessment(doc, n) for n in nodes]
+
+    def assessment(self, doc: YamlFile, node: yaml.Node) -> Assessment:
+        """Return one assessment of a previous recommendation."""
+        mapping = Mapping(doc, node, "an assessment", ASSESSMENT_KEYS)
+        comment = self.inline(doc, mapping.node_of("comment")) if "comment" in mapping else []
+        return Assessment(
+            number=mapping.required("number"),
+            status=mapping.choice("status", ASSESSMENT_STATUSES, "not implemented"),
+            comment=comment, location=mapping.location,
+        )
+
+    # --- text -------------------------------------------------------------------
+
+    def inline(self, doc: YamlFile, node: yaml.Node, in_note: bool = False) -> list[Inline]:
+        """Return the inline content of a text value."""
+        text = scalar(doc, node, "this text").strip()
+        return parse_inline(text, InlineContext(doc.locator(node, text), in_note=in_note))
+
+
+def _file_entries(doc: YamlFile, what: str):
+    """Yield (key, key node, value node) of a whole-file mapping such as sources.yaml."""
+    if doc.root is None:
+        return
+    mapping = Mapping(doc, doc.root, f"the {what} file", ())
+    for key, (knode, vnode) in mapping.items.items():
+        yield key, knode, vnode

@@ -1,0 +1,395 @@
+"""Previous-cycle recommendations: the model, the YAML data file, and search.
+
+A data file is written once by ``upr recommendations import`` and may then be
+corrected by hand, so the loader reports every problem at its line and column.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.errors import ContentError, Location
+
+RESPONSES: tuple[str, ...] = ("supported", "noted", "pending")
+"""The responses a State under review can give, in the report's own order."""
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """One recommendation of a Working Group report, as the report words it."""
+
+    number: str
+    """The number people cite, e.g. "124.4"; in cycle-1 reports paragraph.item, e.g. "95.1"."""
+    text: str
+    """The recommendation on one line, without page furniture or the trailing State list."""
+    states: tuple[str, ...]
+    """The recommending State(s), exactly as the report writes them."""
+    response: str
+    """"supported", "noted" or "pending" (a response the State had not yet given)."""
+    category: str | None
+    """The report's finer category, e.g. "already implemented"; None where it has none."""
+    document: str
+    """The symbol of the report, e.g. "A/HRC/28/10"."""
+    page: int | None
+    """The page of the PDF on which the item starts."""
+    location: Location | None = field(default=None, compare=False)
+    """Where the entry is in the YAML data file (set by the loader)."""
+
+
+@dataclass(frozen=True)
+class RecommendationSet:
+    """All the recommendations of one Working Group report."""
+
+    document: str
+    """The symbol of the report, e.g. "A/HRC/28/10"."""
+    state_under_review: str
+    """The State that was reviewed, e.g. "Kazakhstan"."""
+    cycle: int | None
+    """The UPR cycle of the review (1, 2, 3 …)."""
+    session: int | None
+    """The session of the UPR Working Group at which the review was held."""
+    year: int | None
+    """The year of the review."""
+    recommendations: dict[str, Recommendation]
+    """The recommendations by number, in report order."""
+    path: Path | None = field(default=None, compare=False)
+    """The data file this set was loaded from (set by the loader)."""
+    source: str | None = field(default=None, compare=False)
+    """The report file it was imported from (set by the importer; only a comment in the data file)."""
+
+    def get(self, number: str) -> Recommendation | None:
+        """Return the recommendation with this number, or None."""
+        return self.recommendations.get(number.strip())
+
+    def __iter__(self) -> Iterator[Recommendation]:
+        return iter(self.recommendations.values())
+
+    def __len__(self) -> int:
+        return len(self.recommendations)
+
+
+# --- State names -----------------------------------------------------------
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"'})
+_DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212]")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_state(name: str) -> str:
+    """Return the key used to match State names: "The Czech  Republic" -> "czech republic"."""
+    key = unicodedata.normalize("NFC", name).translate(_QUOTES)
+    key = _SPACES.sub(" ", _DASHES.sub("-", key)).strip().casefold()
+    return key[4:] if key.startswith("the ") else key
+
+
+def _state_keys(name: str) -> set[str]:
+    """Return the keys a search for *name* may match: the name, its short and inverted forms."""
+    key = normalise_state(name)
+    keys = {key}
+    qualified = re.fullmatch(r"(.+?) \((.+)\)", key)
+    if qualified:
+        keys.add(qualified.group(1))  # "iran"
+        keys.add(f"{qualified.group(2)} {qualified.group(1)}")  # "islamic republic of iran"
+    return keys
+
+
+# --- Search ----------------------------------------------------------------
+
+
+def search(
+    rsets: Iterable[RecommendationSet],
+    response: str | None = None,
+    text: str | None = None,
+    state: str | None = None,
+) -> list[Recommendation]:
+    """Return the recommendations matching every criterion given, in report order.
+
+    *text* matches when each of its words occurs in the recommendation (case
+    does not matter); *state* matches a recommending State by name, also in
+    its short form ("Iran" for "Iran (Islamic Republic of)").
+    """
+    return [
+        rec
+        for rset in rsets
+        for rec in rset.recommendations.values()
+        if _matches_response(rec, response) and _matches_text(rec, text) and _matches_state(rec, state)
+    ]
+
+
+def _matches_response(rec: Recommendation, response: str | None) -> bool:
+    """Return True when no response is asked for or the recommendation has it."""
+    return response is None or rec.response == response.strip().casefold()
+
+
+def _matches_text(rec: Recommendation, text: str | None) -> bool:
+    """Return True when every word of *text* occurs in the recommendation's text."""
+    if not text:
+        return True
+    haystack = normalise_state(rec.text)
+    return all(word in haystack for word in normalise_state(text).split())
+
+
+def _matches_state(rec: Recommendation, state: str | None) -> bool:
+    """Return True when no State is asked for or one of the recommending States is it."""
+    if not state:
+        return True
+    wanted = normalise_state(state)
+    return any(wanted in _state_keys(name) for name in rec.states)
+
+
+# --- Loading ---------------------------------------------------------------
+
+_TOP_KEYS = ("document", "state_under_review", "cycle", "session", "year", "recommendations")
+_REC_KEYS = ("number", "text", "states", "response", "category", "page")
+_REC_REQUIRED = ("number", "text", "states", "response")
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "null", "bool")}
+
+
+def load_recommendation_data(path: Path) -> RecommendationSet:
+    """Read a recommendation data file; raise ContentError at the offending line and column."""
+    root = _compose(path)
+    top = _mapping(root, path, "the file", _TOP_KEYS, ("document", "state_under_review", "recommendations"))
+    document = _string(top["document"], path, "document")
+    recs = _recommendations(top["recommendations"], path, document)
+    return RecommendationSet(
+        document=document,
+        state_under_review=_string(top["state_under_review"], path, "state_under_review"),
+        cycle=_optional_int(top.get("cycle"), path, "cycle"),
+        session=_optional_int(top.get("session"), path, "session"),
+        year=_optional_int(top.get("year"), path, "year"),
+        recommendations=recs,
+        path=path,
+    )
+
+
+def _compose(path: Path) -> Node:
+    """Return the YAML node tree of the file (no Python objects are ever constructed)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError(f"cannot read recommendation data: {exc}", Location(path)) from exc
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise ContentError(f"invalid YAML: {exc.problem}", _mark_location(path, exc.problem_mark)) from exc
+    except yaml.YAMLError as exc:
+        raise ContentError(f"invalid YAML: {exc}", Location(path)) from exc
+    if root is None:
+        raise ContentError("the recommendation data file is empty", Location(path))
+    _refuse_unknown_tags(root, path)
+    return root
+
+
+def _mark_location(path: Path, mark: yaml.Mark | None) -> Location:
+    """Return the 1-based Location of a 0-based PyYAML mark."""
+    if mark is None:
+        return Location(path)
+    return Location(path, mark.line + 1, mark.column + 1)
+
+
+def _where(node: Node, path: Path) -> Location:
+    """Return the Location where a node starts."""
+    return _mark_location(path, node.start_mark)
+
+
+def _refuse_unknown_tags(node: Node, path: Path) -> None:
+    """Raise ContentError at the first node with a tag other than plain YAML ones (e.g. !!python/object)."""
+    allowed = {
+        ScalarNode: _SCALAR_TAGS,
+        SequenceNode: {_TAG + "seq"},
+        MappingNode: {_TAG + "map"},
+    }[type(node)]
+    if node.tag not in allowed:
+        raise ContentError(f"YAML tag {node.tag!r} is not allowed in recommendation data", _where(node, path))
+    children: list[Node] = []
+    if isinstance(node, SequenceNode):
+        children = node.value
+    elif isinstance(node, MappingNode):
+        children = [part for pair in node.value for part in pair]
+    for child in children:
+        _refuse_unknown_tags(child, path)
+
+
+def _mapping(
+    node: Node, path: Path, what: str, allowed: tuple[str, ...], required: tuple[str, ...]
+) -> dict[str, Node]:
+    """Return a mapping node's values by key; raise at unknown, duplicate or missing keys."""
+    if not isinstance(node, MappingNode):
+        raise ContentError(f"{what} must be a mapping", _where(node, path))
+    result: dict[str, Node] = {}
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node, ScalarNode) else None
+        if key not in allowed:
+            expected = ", ".join(allowed)
+            raise ContentError(f"{what}: unknown key {key!r} (expected one of {expected})", _where(key_node, path))
+        if key in result:
+            raise ContentError(f"{what}: duplicate key {key!r}", _where(key_node, path))
+        result[key] = value_node
+    for key in required:
+        if key not in result:
+            raise ContentError(f"{what}: missing key {key!r}", _where(node, path))
+    return result
+
+
+def _scalar_text(node: Node, path: Path, what: str) -> str | None:
+    """Return a scalar as written in the file (so 124.10 stays "124.10"), or None for null."""
+    if not isinstance(node, ScalarNode):
+        raise ContentError(f"{what} must be a single value", _where(node, path))
+    if node.tag == _TAG + "null":
+        return None
+    return node.value
+
+
+def _string(node: Node, path: Path, what: str) -> str:
+    """Return a non-empty string value."""
+    value = _scalar_text(node, path, what)
+    if value is None or not value.strip():
+        raise ContentError(f"{what} must not be empty", _where(node, path))
+    return value.strip()
+
+
+def _optional_string(node: Node | None, path: Path, what: str) -> str | None:
+    """Return a string value, or None when absent or null."""
+    if node is None:
+        return None
+    value = _scalar_text(node, path, what)
+    if value is None or not value.strip():
+        return None
+    return value.strip()
+
+
+def _optional_int(node: Node | None, path: Path, what: str) -> int | None:
+    """Return an integer value, or None when absent or null."""
+    if node is None:
+        return None
+    value = _scalar_text(node, path, what)
+    if value is None:
+        return None
+    if node.tag != _TAG + "int":
+        raise ContentError(f"{what} must be a whole number, not {value!r}", _where(node, path))
+    return int(value)
+
+
+def _recommendations(node: Node, path: Path, document: str) -> dict[str, Recommendation]:
+    """Return the recommendations of a `recommendations:` sequence, by number."""
+    if not isinstance(node, SequenceNode):
+        raise ContentError("recommendations must be a list", _where(node, path))
+    recs: dict[str, Recommendation] = {}
+    for item in node.value:
+        rec = _recommendation(item, path, document)
+        if rec.number in recs:
+            raise ContentError(f"recommendation {rec.number} appears twice", _where(item, path))
+        recs[rec.number] = rec
+    return recs
+
+
+def _recommendation(node: Node, path: Path, document: str) -> Recommendation:
+    """Return one recommendation from its mapping node."""
+    values = _mapping(node, path, "a recommendation", _REC_KEYS, _REC_REQUIRED)
+    number = _string(values["number"], path, "number")
+    return Recommendation(
+        number=number,
+        text=_string(values["text"], path, f"text of {number}"),
+        states=_states(values["states"], path, number),
+        response=_response(values["response"], path, number),
+        category=_optional_string(values.get("category"), path, f"category of {number}"),
+        document=document,
+        page=_optional_int(values.get("page"), path, f"page of {number}"),
+        location=_where(node, path),
+    )
+
+
+def _states(node: Node, path: Path, number: str) -> tuple[str, ...]:
+    """Return the recommending States: a list of names (a single name is accepted too)."""
+    if isinstance(node, ScalarNode):
+        value = _scalar_text(node, path, f"states of {number}")
+        return (value.strip(),) if value and value.strip() else ()
+    if not isinstance(node, SequenceNode):
+        raise ContentError(f"states of {number} must be a list of names", _where(node, path))
+    return tuple(_string(item, path, f"a State of {number}") for item in node.value)
+
+
+def _response(node: Node, path: Path, number: str) -> str:
+    """Return the response, one of RESPONSES."""
+    value = _string(node, path, f"response of {number}").casefold()
+    if value not in RESPONSES:
+        raise ContentError(
+            f"response of {number} must be one of {', '.join(RESPONSES)}, not {value!r}", _where(node, path)
+        )
+    return value
+
+
+# --- Dumping ---------------------------------------------------------------
+
+
+class _FlowList(list):
+    """A list written on one line, e.g. `states: [Hungary, Spain]`."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """A SafeDumper that indents lists inside mappings, as people write them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+_Dumper.add_representer(
+    _FlowList, lambda dumper, data: dumper.represent_sequence(_TAG + "seq", data, flow_style=True)
+)
+
+
+def dump_recommendation_data(rset: RecommendationSet) -> str:
+    """Return the YAML text of a data file for *rset*, with a comment header saying where it came from."""
+    body = yaml.dump(
+        _as_plain_data(rset),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )
+    return _header(rset) + body
+
+
+def _header(rset: RecommendationSet) -> str:
+    """Return the comment lines that open a data file."""
+    source = f" from {rset.source}" if rset.source else ""
+    return (
+        f"# Recommendations of {rset.document} ({rset.state_under_review}), imported by upr{source}.\n"
+        "# Corrections by hand are welcome; keep numbers and State names as the report writes them.\n"
+    )
+
+
+def _as_plain_data(rset: RecommendationSet) -> dict[str, object]:
+    """Return the data file's content as plain dicts and lists, in file order."""
+    return {
+        "document": rset.document,
+        "state_under_review": rset.state_under_review,
+        "cycle": rset.cycle,
+        "session": rset.session,
+        "year": rset.year,
+        "recommendations": [_recommendation_data(rec) for rec in rset.recommendations.values()],
+    }
+
+
+def _recommendation_data(rec: Recommendation) -> dict[str, object]:
+    """Return one recommendation as a plain dict, leaving out empty optional keys."""
+    data: dict[str, object] = {
+        "number": rec.number,
+        "text": rec.text,
+        "states": _FlowList(rec.states),
+        "response": rec.response,
+    }
+    if rec.category is not None:
+        data["category"] = rec.category
+    if rec.page is not None:
+        data["page"] = rec.page
+    return data

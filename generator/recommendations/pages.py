@@ -1,0 +1,75 @@
+"""Read the pages of a Working Group report from a PDF (with pypdf) or a plain-text file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.errors import ReportImportError
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+
+PAGE_BREAK = "\f"
+"""The page separator in plain-text input (what pdftotext writes)."""
+
+SECTION_HEADING = re.compile(r"(?:[IVX]+\.?\s+)?Conclusions and/or recommendations\W*", re.IGNORECASE)
+"""The heading of the section that lists the recommendations (without a table-of-contents leader)."""
+
+_CONTENTS_ENTRY = re.compile(r"Conclusions and/or recommendations\s*\.{4,}.*?(\d{1,3})\s*$", re.IGNORECASE | re.M)
+_MARGIN = 2  # pages read before the one the table of contents gives, in case it is off by one or two
+
+
+def read_report_pages(path: Path) -> list[str]:
+    """Return the text of each page of a report (a .pdf, or text with form feeds between pages)."""
+    if not path.is_file():
+        raise ReportImportError(f"{path}: no such file")
+    if path.suffix.lower() == ".pdf":
+        return _pdf_pages(path)
+    try:
+        return path.read_text(encoding="utf-8").split(PAGE_BREAK)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReportImportError(f"{path}: cannot read: {exc}") from exc
+
+
+def _pdf_pages(path: Path) -> list[str]:
+    """Return the PDF's page texts; pages before the conclusions section are skipped when possible.
+
+    Layout mode is slower than pypdf's default but keeps words whole where the
+    default splits them ("Disabilitie s") on the kerned text of older reports.
+    Only the first pages (cover, contents, introduction) and the pages from the
+    conclusions on are read: the review's summary in between is not needed.
+    Skipped pages are empty strings, so page numbers stay those of the PDF.
+    """
+    reader = _open_pdf(path)
+    head = [_page_text(reader, index) for index in range(min(3, len(reader.pages)))]
+    start = _conclusions_page(head)
+    first_page = len(head) if start is None else max(len(head), start - 1 - _MARGIN)
+    rest = [_page_text(reader, index) if index >= first_page else "" for index in range(len(head), len(reader.pages))]
+    pages = head + rest
+    if start is not None and not any(SECTION_HEADING.fullmatch(line.strip()) for page in pages for line in page.splitlines()):
+        pages = head + [_page_text(reader, index) for index in range(len(head), len(reader.pages))]
+    return pages
+
+
+def _open_pdf(path: Path) -> PdfReader:
+    """Return a pypdf reader for the file, or raise ReportImportError."""
+    from pypdf import PdfReader  # imported here: plain-text input does not need pypdf
+    from pypdf.errors import PyPdfError
+
+    try:
+        return PdfReader(path)
+    except (PyPdfError, OSError, ValueError) as exc:
+        raise ReportImportError(f"{path}: cannot read the PDF: {exc}") from exc
+
+
+def _page_text(reader: PdfReader, index: int) -> str:
+    """Return the text of one page, laid out as on the page."""
+    return reader.pages[index].extract_text(extraction_mode="layout")
+
+
+def _conclusions_page(head: list[str]) -> int | None:
+    """Return the page the table of contents gives for the conclusions, or None."""
+    match = _CONTENTS_ENTRY.search("\n".join(head))
+    return int(match.group(1)) if match else None

@@ -1,0 +1,325 @@
+"""Render the model as a Word document, styled by the template's reference.docx.
+
+Styles, page setup, header and footer come from `templates/<name>/reference.docx`
+(edit it in Word to change the look); this module only adds content. Paragraph
+numbers are live Word numbering and notes are real Word footnotes, so the
+document stays editable: insert a paragraph in Word and the rest renumber.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from lxml import etree
+
+from ..errors import RenderError
+from ..inline import citation_text, recommendation_label
+from ..model import (
+    Citation,
+    CrossRef,
+    Emph,
+    Inline,
+    Link,
+    NoteCall,
+    Paragraph,
+    RecommendationRef,
+    Section,
+    Strong,
+    Submission,
+    Text,
+)
+from . import ooxml
+from .common import cover_lines, join_names, template_dir
+
+# style name → (type, base style): created when a reference document lacks them
+REQUIRED_STYLES = {
+    "Cover Title": (WD_STYLE_TYPE.PARAGRAPH, "Title"),
+    "Cover Line": (WD_STYLE_TYPE.PARAGRAPH, "Normal"),
+    "Numbered Paragraph": (WD_STYLE_TYPE.PARAGRAPH, "Normal"),
+    "Paragraph Item": (WD_STYLE_TYPE.PARAGRAPH, "Normal"),
+    "Quoted Item": (WD_STYLE_TYPE.PARAGRAPH, "Normal"),
+    "Recommendation": (WD_STYLE_TYPE.PARAGRAPH, "Normal"),
+    "Recommendations Heading": (WD_STYLE_TYPE.PARAGRAPH, "Heading 3"),
+    "Footnote Text": (WD_STYLE_TYPE.PARAGRAPH, "Normal"),
+    "Footnote Reference": (WD_STYLE_TYPE.CHARACTER, "Default Paragraph Font"),
+    "Hyperlink": (WD_STYLE_TYPE.CHARACTER, "Default Paragraph Font"),
+    "Annex Table": (WD_STYLE_TYPE.TABLE, "Table Grid"),
+}
+LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
+
+
+class DocxWriter:
+    """Turns inline nodes into runs: one `visit_<node>` per node type.
+
+    `bold` and `italic` hold the formatting of the text being written;
+    `part` is the package part whose relationships hold hyperlinks (the
+    document, or the footnotes part while a note is written).
+    """
+
+    def __init__(self, document: docx.document.Document, footnotes: ooxml.Footnotes) -> None:
+        self.document = document
+        self.footnotes = footnotes
+        self.part = document.part
+        self.bold = False
+        self.italic = False
+        self.in_link = False
+
+    def render(self, nodes: list[Inline]) -> list[etree._Element]:
+        """Return the runs (and hyperlinks) of a list of inline nodes."""
+        out: list[etree._Element] = []
+        for node in nodes:
+            method = getattr(self, f"visit_{type(node).__name__}", None)
+            if method is None:
+                raise RenderError(f"the DOCX writer cannot render a {type(node).__name__}")
+            out.extend(method(node))
+        return out
+
+    def text_run(self, text: str) -> etree._Element:
+        """Return a run of text in the current formatting."""
+        return ooxml.run(text, self.bold, self.italic, "Hyperlink" if self.in_link else None)
+
+    def visit_Text(self, node: Text) -> list[etree._Element]:
+        return [self.text_run(node.text)] if node.text else []
+
+    def visit_Strong(self, node: Strong) -> list[etree._Element]:
+        return self.formatted(node.children, bold=True)
+
+    def visit_Emph(self, node: Emph) -> list[etree._Element]:
+        return self.formatted(node.children, italic=True)
+
+    def formatted(self, nodes: list[Inline], bold: bool = False, italic: bool = False) -> list[etree._Element]:
+        """Return runs of `nodes` with bold or italic switched on."""
+        saved = self.bold, self.italic
+        self.bold, self.italic = self.bold or bold, self.italic or italic
+        try:
+            return self.render(nodes)
+        finally:
+            self.bold, self.italic = saved
+
+    def visit_Link(self, node: Link) -> list[etree._Element]:
+        self.in_link = True
+        try:
+            runs = self.render(node.children)
+        finally:
+            self.in_link = False
+        return [ooxml.hyperlink(self.part, node.url, runs)]
+
+    def visit_NoteCall(self, node: NoteCall) -> list[etree._Element]:
+        note = node.note
+        saved = self.part, self.bold, self.italic
+        self.part, self.bold, self.italic = self.footnotes.part, False, False
+        try:
+            p = ooxml.paragraph("FootnoteText")
+            content = note.content if not note.missing else [Text(f"[note '{note.key}' is not defined]")]
+            p.extend(self.render(content))
+            note_id = self.footnotes.add([p])
+        finally:
+            self.part, self.bold, self.italic = saved
+        return [ooxml.reference_run(note_id)]
+
+    def visit_Citation(self, node: Citation) -> list[etree._Element]:
+        if node.source is None:
+            return [self.text_run(citation_text(node))]
+        runs = self.render(node.source.content)
+        if node.pinpoint:
+            runs.append(self.text_run(" " + node.pinpoint))
+        return runs
+
+    def visit_RecommendationRef(self, node: RecommendationRef) -> list[etree._Element]:
+        return [self.text_run(recommendation_label(node))]
+
+    def visit_CrossRef(self, node: CrossRef) -> list[etree._Element]:
+        return [self.text_run(node.target.number if node.target else node.label)]
+
+
+class DocxBuilder:
+    """Builds the body of the document: cover, sections, paragraphs, lists, annex."""
+
+    def __init__(self, submission: Submission, reference: Path) -> None:
+        self.submission = submission
+        try:
+            self.document = docx.Document(str(reference))
+        except Exception as exc:  # python-docx raises several kinds for a bad package
+            raise RenderError(f"{reference} is not a usable reference .docx: {exc}") from None
+        _ensure_styles(self.document)
+        self.body = self.document.element.body
+        self.sect_pr = self.body.find(qn("w:sectPr"))
+        for child in list(self.body):
+            if child is not self.sect_pr:
+                self.body.remove(child)  # sample content of the reference document
+        self.footnotes = ooxml.Footnotes(self.document.part)
+        self.writer = DocxWriter(self.document, self.footnotes)
+        self.numbering = ooxml.Numbering(self.document.part)
+        self.lists = self.define_lists()
+        self.bookmarks = 0
+
+    def define_lists(self) -> dict[str, int]:
+        """Define the document's lists; return list name → abstract or instance id."""
+        by_section = self.submission.meta.numbering == "by-section"
+        if by_section:
+            paras = self.numbering.define("upr paragraphs", [("decimal", "%1.", 0, 0), ("decimal", "%1.%2.", 680, 680)])
+        else:
+            paras = self.numbering.define("upr paragraphs", [("decimal", "%1.", 567, 567)])
+        bullets = self.numbering.define("upr items", [("bullet", "–", 1134, 284)])
+        recs = self.numbering.define("upr recommendations", [("bullet", "–", 567, 284)])
+        quoted = self.numbering.define("upr quoted items", [("decimal", "%1.", 1418, 397)])
+        return {
+            "paragraphs": self.numbering.instance(paras),
+            "items": self.numbering.instance(bullets),
+            "recommendations": self.numbering.instance(recs),
+            "quoted": quoted,
+        }
+
+    def add(self, p: etree._Element) -> etree._Element:
+        """Append a paragraph (or table) to the body, before the section properties."""
+        if self.sect_pr is not None:
+            self.sect_pr.addprevious(p)
+        else:
+            self.body.append(p)
+        return p
+
+    def styled(self, style_name: str, runs: list[etree._Element]) -> etree._Element:
+        """Append a paragraph in `style_name` holding `runs`."""
+        p = ooxml.paragraph(self.document.styles[style_name].style_id)
+        p.extend(runs)
+        return self.add(p)
+
+    def build(self) -> docx.document.Document:
+        """Return the finished document."""
+        self.cover()
+        for section in self.submission.sections:
+            self.section(section)
+        if self.submission.annex:
+            self.annex()
+        self.properties()
+        return self.document
+
+    def cover(self) -> None:
+        """Add the names of the submitting organisations, the State and the session."""
+        cover = cover_lines(self.submission)
+        self.styled("Cover Title", [ooxml.run(cover.title)])
+        self.styled("Cover Line", [ooxml.run(cover.submitted_by, bold=True)])
+        self.styled("Cover Line", [ooxml.run(cover.review, italic=True)])
+        for org in cover.organisations:
+            details = [x for x in (org.description, org.website, f"Contact: {org.contact}" if org.contact else None) if x]
+            if details:
+                self.styled("Cover Line", [ooxml.run(org.name, bold=True), ooxml.run(": " + " ".join(details))])
+
+    def section(self, section: Section) -> None:
+        """Add a section: heading, paragraphs and subsections, recommendations."""
+        heading = self.styled(f"Heading {section.level}", [ooxml.run(section.heading)])
+        if section.level == 1 and self.submission.meta.numbering == "by-section":
+            ooxml.set_numbering(heading, self.lists["paragraphs"], 0)
+        for block in section.body:
+            if isinstance(block, Paragraph):
+                self.paragraph(block)
+            else:
+                self.section(block)
+        if section.recommendations:
+            self.styled("Recommendations Heading", [ooxml.run(section.recommendations_title)])
+            for rec in section.recommendations:
+                p = self.styled("Recommendation", self.writer.render(rec.content))
+                ooxml.set_numbering(p, self.lists["recommendations"])
+
+    def paragraph(self, paragraph: Paragraph) -> None:
+        """Add a numbered paragraph, then its quoted passage and its items."""
+        p = self.styled("Numbered Paragraph", self.writer.render(paragraph.content))
+        level = 1 if self.submission.meta.numbering == "by-section" else 0
+        ooxml.set_numbering(p, self.lists["paragraphs"], level)
+        self.bookmarks += 1
+        _bookmark(p, self.bookmarks, f"para_{paragraph.number.replace('.', '_')}")
+        if paragraph.quote:
+            num = self.numbering.instance(self.lists["quoted"], restart=True) if paragraph.quote.numbered else None
+            for item in paragraph.quote.items:
+                q = self.styled("Quoted Item", self.writer.render(item))
+                if num is not None:
+                    ooxml.set_numbering(q, num)
+        for item in paragraph.items:
+            i = self.styled("Paragraph Item", self.writer.render(item))
+            ooxml.set_numbering(i, self.lists["items"])
+
+    def annex(self) -> None:
+        """Add the annex: the previous recommendations cited, with the authors' assessment."""
+        self.styled("Heading 1", [ooxml.run("Annex: Implementation of previous recommendations")])
+        headers = ["No.", "Recommendation", "State(s)", "Response", "Assessment"]
+        table = self.document.add_table(rows=1, cols=len(headers))
+        table.style = self.document.styles["Annex Table"]
+        for cell, text in zip(table.rows[0].cells, headers):
+            cell.paragraphs[0].add_run(text).bold = True
+        for assessment in self.submission.assessments:
+            rec = assessment.recommendation
+            cells = table.add_row().cells
+            response = (rec.response + (f" ({rec.category})" if rec.category else "")) if rec else ""
+            for cell, text in zip(cells, [assessment.number, rec.text if rec else "", "; ".join(rec.states) if rec else "", response]):
+                cell.paragraphs[0].add_run(text)
+            last = cells[4].paragraphs[0]._p
+            last.append(ooxml.run(assessment.status.capitalize(), bold=True))
+            if assessment.comment:
+                last.append(ooxml.run(". "))
+                last.extend(self.writer.render(assessment.comment))
+
+    def properties(self) -> None:
+        """Set title, author, subject, keywords and language of the document."""
+        meta = self.submission.meta
+        props = self.document.core_properties
+        props.title = meta.title
+        props.author = join_names([o.name for o in meta.organisations])
+        props.subject = cover_lines(self.submission).review
+        props.keywords = f"Universal Periodic Review; {meta.state}"
+        props.language = LANGUAGE_TAGS.get(meta.language, meta.language)
+        props.comments = "Generated by upr"
+        _set_default_language(self.document, LANGUAGE_TAGS.get(meta.language, meta.language))
+
+
+def render_docx(submission: Submission, target: Path, templates_root: Path | None = None) -> None:
+    """Write the submission's DOCX to `target`."""
+    reference = template_dir(submission.meta.template, templates_root) / "reference.docx"
+    if not reference.is_file():
+        raise RenderError(f"template '{submission.meta.template}' has no reference.docx")
+    DocxBuilder(submission, reference).build().save(str(target))
+
+
+def _ensure_styles(document: docx.document.Document) -> None:
+    """Add the styles upr uses when the reference document lacks them."""
+    names = {style.name for style in document.styles}
+    for name, (kind, base) in REQUIRED_STYLES.items():
+        if name in names:
+            continue
+        style = document.styles.add_style(name, kind)
+        if base in names:
+            style.base_style = document.styles[base]
+        if name == "Footnote Reference":
+            style.font.superscript = True
+        elif name == "Footnote Text":
+            style.font.size = Pt(9)
+
+
+def _set_default_language(document: docx.document.Document, tag: str) -> None:
+    """Set the proofing language of the document's default run properties."""
+    styles = document.styles.element
+    rpr = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if rpr is None:
+        return
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = etree.SubElement(rpr, qn("w:lang"))
+    lang.set(qn("w:val"), tag)
+
+
+def _bookmark(p: etree._Element, index: int, name: str) -> None:
+    """Wrap a paragraph's content in a bookmark so cross-references can point at it."""
+    bookmark_id = str(index)
+    start = etree.SubElement(p, qn("w:bookmarkStart"))
+    start.set(qn("w:id"), bookmark_id)
+    start.set(qn("w:name"), name)
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    end = etree.SubElement(p, qn("w:bookmarkEnd"))
+    end.set(qn("w:id"), bookmark_id)

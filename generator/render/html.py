@@ -1,0 +1,120 @@
+"""Render the model as HTML through the submission's Jinja template.
+
+The same HTML serves the browser preview (`--format html`) and the PDF
+(WeasyPrint, which moves each note to the bottom of its page with CSS).
+Content is only ever passed to the template as data, and every piece of
+text is escaped: a `<b>` written in YAML shows as `<b>`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..errors import RenderError
+from ..inline import citation_text, recommendation_label
+from ..model import (
+    Citation,
+    CrossRef,
+    Emph,
+    Inline,
+    Link,
+    NoteCall,
+    RecommendationRef,
+    Strong,
+    Submission,
+    Text,
+)
+from .common import cover_lines, template_dir
+
+RESPONSE_LABELS = {"supported": "Supported", "noted": "Noted", "pending": "Pending"}
+
+
+class HtmlWriter:
+    """Turns inline nodes into escaped HTML: one `visit_<node>` per node type."""
+
+    def render(self, nodes: list[Inline]) -> Markup:
+        """Return the HTML of a list of inline nodes."""
+        return Markup("").join(self.visit(node) for node in nodes)
+
+    def visit(self, node: Inline) -> Markup:
+        """Dispatch to the method for this node's type."""
+        method = getattr(self, f"visit_{type(node).__name__}", None)
+        if method is None:
+            raise RenderError(f"the HTML writer cannot render a {type(node).__name__}")
+        return method(node)
+
+    def visit_Text(self, node: Text) -> Markup:
+        return escape(node.text)
+
+    def visit_Strong(self, node: Strong) -> Markup:
+        return Markup("<strong>%s</strong>") % self.render(node.children)
+
+    def visit_Emph(self, node: Emph) -> Markup:
+        return Markup("<em>%s</em>") % self.render(node.children)
+
+    def visit_Link(self, node: Link) -> Markup:
+        return Markup('<a href="%s">%s</a>') % (node.url, self.render(node.children))
+
+    def visit_NoteCall(self, node: NoteCall) -> Markup:
+        note = node.note
+        body = self.render(note.content) if not note.missing else escape(f"[note '{note.key}' is not defined]")
+        return Markup(
+            '<sup class="screen-call"><a href="#fn-%d">%d</a></sup>'
+            '<span class="fn" id="fn-%d" data-n="%d">%s</span>'
+        ) % (note.number, note.number, note.number, note.number, body)
+
+    def visit_Citation(self, node: Citation) -> Markup:
+        if node.source is None:
+            return escape(citation_text(node))
+        source = self.render(node.source.content)
+        return source + (Markup(" ") + escape(node.pinpoint) if node.pinpoint else Markup(""))
+
+    def visit_RecommendationRef(self, node: RecommendationRef) -> Markup:
+        return Markup('<span class="rec-ref">%s</span>') % recommendation_label(node)
+
+    def visit_CrossRef(self, node: CrossRef) -> Markup:
+        if node.target is None:
+            return escape(node.label)
+        return Markup('<a href="#para-%s">%s</a>') % (node.target.number, node.target.number)
+
+
+def make_environment(template: str, templates_root: Path | None = None) -> jinja2.Environment:
+    """Return a Jinja environment that loads only the template folder, escaping everything."""
+    folder = template_dir(template, templates_root)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    writer = HtmlWriter()
+    env.filters["inline"] = writer.render
+    env.globals["response_label"] = lambda r: RESPONSE_LABELS.get(r, r)
+    return env
+
+
+def render_html(submission: Submission, templates_root: Path | None = None, font_css: str = "") -> str:
+    """Return the submission as one HTML document."""
+    env = make_environment(submission.meta.template, templates_root)
+    try:
+        template = env.get_template("submission.html.j2")
+        css = (template_dir(submission.meta.template, templates_root) / "style.css").read_text(encoding="utf-8")
+    except (jinja2.TemplateNotFound, FileNotFoundError) as exc:
+        raise RenderError(f"template '{submission.meta.template}' has no {exc}") from None
+    return template.render(
+        s=submission,
+        meta=submission.meta,
+        cover=cover_lines(submission),
+        annex=annex_rows(submission),
+        css=Markup(css),
+        font_css=Markup(font_css),
+    )
+
+
+def annex_rows(submission: Submission) -> list:
+    """Return the assessments to show in the annex (empty when there is no annex)."""
+    return submission.assessments if submission.annex else []

@@ -1,0 +1,62 @@
+"""Render the model as PDF: the HTML of html.py, laid out by WeasyPrint.
+
+Layout lives in CSS (notes at the page bottom are `float: footnote`); this
+module only wires things up, and fences what WeasyPrint may read: files in
+the submission's folder, the template folder and the bundled font, nothing
+else and nothing from the network.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import weasyprint
+from weasyprint.urls import URLFetcher, URLFetchingError
+
+from ..errors import RenderError
+from ..model import Submission
+from .common import font_dir, font_face_css, template_dir
+from .html import render_html
+
+
+class FolderFetcher(URLFetcher):
+    """A URL fetcher that serves local files under a few folders and refuses the rest."""
+
+    def __init__(self, roots: list[Path]) -> None:
+        super().__init__(allowed_protocols=("file",))
+        self.roots = [root.resolve() for root in roots]
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: dict | None = None):
+        """Return the file behind a `file:` URL inside the allowed folders."""
+        if not self.allowed(url):
+            self.refused.append(url)
+            raise URLFetchingError(f"upr does not fetch {url}")
+        return super().fetch(url, headers)
+
+    def allowed(self, url: str) -> bool:
+        """Tell whether `url` is a local file inside one of the allowed folders."""
+        parts = urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            return False
+        path = Path(unquote(parts.path)).resolve()
+        return any(path.is_relative_to(root) for root in self.roots)
+
+
+def render_pdf(submission: Submission, target: Path, templates_root: Path | None = None) -> list[str]:
+    """Write the submission's PDF to `target`; return the URLs the renderer refused."""
+    html = render_html(submission, templates_root, font_css=font_face_css())
+    fetcher = FolderFetcher([submission.root, template_dir(submission.meta.template, templates_root), font_dir()])
+    document = weasyprint.HTML(string=html, base_url=submission.root.as_uri() + "/", url_fetcher=fetcher)
+    logger = logging.getLogger("weasyprint")
+    previous = logger.level
+    logger.setLevel(logging.ERROR)  # WeasyPrint warns about each refused URL; we report them once
+    try:
+        document.write_pdf(target, pdf_tags=True, pdf_identifier=False, custom_metadata=True)
+    except (OSError, ValueError) as exc:
+        raise RenderError(f"the PDF could not be written: {exc}") from None
+    finally:
+        logger.setLevel(previous)
+    return fetcher.refused
