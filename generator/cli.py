@@ -56,5 +56,21 @@ def build(folders: tuple[Path, ...], formats: str, out_dir: Path, templates: Pat
         fail(exc)
 
 
+def _register_commands() -> None:
+    """Add the commands that live in their own modules (check, diff, recommendations)."""
+    import importlib
+
+    for module, name in (("cli_check", "check"), ("cli_diff", "diff"), ("cli_recommendations", "recommendations")):
+        try:
+            mod = importlib.import_module(f"generator.{module}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"generator.{module}":
+                raise
+            continue
+        main.add_command(getattr(mod, name))
+
+
+_register_commands()
+
 if __name__ == "__main__":
     main()

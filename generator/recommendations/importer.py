@@ -1,0 +1,342 @@
+"""Import the recommendations of a UPR Working Group report (PDF or text) into a RecommendationSet.
+
+The stages: pages (pypdf or text) → body lines without furniture and
+footnotes → the conclusions section's paragraphs and items → recommendations,
+each with the response its paragraph's words give. Anything that cannot be
+read with certainty becomes an ImportProblem; no item is dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from generator.errors import ReportImportError
+from generator.recommendations.addendum import read_responses
+from generator.recommendations.data import RESPONSES, Recommendation, RecommendationSet
+from generator.recommendations.furniture import Footnote, Line, body_of, join_lines, vocabulary
+from generator.recommendations.metadata import ReportMetadata, read_metadata
+from generator.recommendations.numbers import listed_numbers
+from generator.recommendations.pages import read_report_pages
+from generator.recommendations.problems import ImportProblem
+from generator.recommendations.responses import Response, category_of, response_of
+from generator.recommendations.section import RawItem, RawParagraph, Section, read_section
+from generator.recommendations.states import KNOWN_STATES, split_states
+from generator.recommendations.data import normalise_state
+
+_STATE_THEN_SEMICOLON = re.compile(r"\(([^()]*(?:\([^()]*\))?[^()]*)\)\s*;")
+
+
+@dataclass(frozen=True)
+class ParagraphSummary:
+    """What one paragraph of the conclusions section gave."""
+
+    number: int
+    page: int
+    response: str | None
+    """The response its words give to its items (None for a paragraph that lists none)."""
+    category: str | None
+    count: int
+    """How many items it lists, or, for a paragraph like "recommendations Nos. 7, 8 … above have
+    already been implemented", how many earlier items it gives its category to."""
+    final: dict[str, int] = field(default_factory=dict)
+    """Its items by response after the responses file, when that changed them."""
+    refers_to: int | None = None
+    """The paragraph whose items it gives a category to, if it lists none of its own."""
+
+
+@dataclass(frozen=True)
+class CalledFootnote:
+    """A footnote of the report called inside the conclusions section (and taken out of the text)."""
+
+    footnote: Footnote
+    called_in: str
+    """Where it is called: a recommendation's number, "paragraph 96" or "the heading"."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """The recommendations imported from a report, with an account of how the import went."""
+
+    recommendations: RecommendationSet
+    paragraphs: tuple[ParagraphSummary, ...]
+    footnotes: tuple[CalledFootnote, ...]
+    problems: tuple[ImportProblem, ...]
+    """Everything that could not be read with certainty, with its page."""
+
+    def counts(self) -> dict[str, int]:
+        """Return the number of recommendations per response, in the order of RESPONSES."""
+        found = Counter(rec.response for rec in self.recommendations)
+        return {response: found[response] for response in RESPONSES}
+
+
+def import_report(pdf_or_text_path: Path, responses: Path | None = None) -> ImportResult:
+    """Return the recommendations of a Working Group report, read from a PDF or a text file.
+
+    *responses* is an addendum giving the responses the report left pending
+    ("… will be examined by …, which will respond in due time").
+    """
+    pages = read_report_pages(pdf_or_text_path)
+    metadata = read_metadata(pages)
+    if metadata.document is None:
+        raise ReportImportError(f"{pdf_or_text_path}: no document symbol (A/HRC/…) found")
+    body = body_of(pages, metadata.document)
+    section = read_section(body.lines)
+    builder = _Builder(metadata.document, vocabulary(body.lines))
+    for paragraph in section.paragraphs:
+        builder.add(paragraph)
+    if responses is not None:
+        builder.apply_responses(responses)
+    problems = _metadata_problems(metadata) + list(section.problems) + builder.problems
+    if not builder.recommendations:
+        raise ReportImportError(f"{pdf_or_text_path}: no recommendations found in the conclusions section")
+    return ImportResult(
+        recommendations=_recommendation_set(metadata, builder.recommendations, pdf_or_text_path),
+        paragraphs=tuple(builder.summaries()),
+        footnotes=tuple(_called_footnotes(section, body.footnotes)),
+        problems=tuple(problems),
+    )
+
+
+def _recommendation_set(metadata: ReportMetadata, recs: dict[str, Recommendation], source: Path) -> RecommendationSet:
+    """Return the set of recommendations with what the report says about the review."""
+    return RecommendationSet(
+        document=metadata.document or "",
+        state_under_review=metadata.state_under_review or "unknown",
+        cycle=metadata.cycle,
+        session=metadata.session,
+        year=metadata.year,
+        recommendations=recs,
+        source=source.name,
+    )
+
+
+def _metadata_problems(metadata: ReportMetadata) -> list[ImportProblem]:
+    """Return a problem for each thing the first pages did not say."""
+    missing = {
+        "the State under review (“The review of … was held”)": metadata.state_under_review,
+        "the Working Group session (“held its … session”)": metadata.session,
+        "the year of the review": metadata.year,
+    }
+    return [ImportProblem(f"could not find {what} in the first pages") for what, value in missing.items() if not value]
+
+
+class _Builder:
+    """Turns the section's paragraphs into recommendations, collecting problems on the way."""
+
+    def __init__(self, document: str, words: frozenset[str]) -> None:
+        self.document = document
+        self.words = words
+        self.recommendations: dict[str, Recommendation] = {}
+        self.problems: list[ImportProblem] = []
+        self.paragraphs: list[tuple[RawParagraph, Response | None]] = []
+        self.references: dict[int, tuple[int, int]] = {}  # paragraph -> (paragraph referred to, items given)
+
+    def add(self, paragraph: RawParagraph) -> None:
+        """Add a paragraph: its items, or the category it gives to items listed above it."""
+        response = response_of(paragraph.chapeau)
+        if paragraph.items:
+            self._add_items(paragraph, response)
+        elif response is not None and response.response != "supported" or response is not None and response.category is None:
+            self._problem(f"paragraph {paragraph.number} gives a response but lists no recommendations", paragraph)
+        elif not self._add_reference(paragraph):
+            self._problem(f"paragraph {paragraph.number} lists no recommendations and was not imported: "
+                          f"{_shorten(paragraph.chapeau)!r}", paragraph)
+        self.paragraphs.append((paragraph, response))
+
+    def _add_items(self, paragraph: RawParagraph, response: Response | None) -> None:
+        """Add the recommendations a paragraph lists."""
+        if response is None:
+            self._problem(f"could not tell the response from the words of paragraph {paragraph.number}; "
+                          f"its items are imported as pending: {_shorten(paragraph.chapeau)!r}", paragraph)
+            response = Response("pending")
+        for item in paragraph.items:
+            self._add_item(item, response)
+
+    def _add_item(self, item: RawItem, response: Response) -> None:
+        """Add one recommendation, noting anything odd about it."""
+        if item.number in self.recommendations:
+            self.problems.append(ImportProblem(
+                f"a second {item.number} was not imported: {_shorten(self._text(item))!r}", item.page, item.number))
+            return
+        split = split_states(self._text(item))
+        self.recommendations[item.number] = Recommendation(
+            number=item.number, text=split.text, states=split.states, response=response.response,
+            category=response.category, document=self.document, page=item.page,
+        )
+        self.problems += _item_problems(item, split.text, split.states, split.unknown, split.inline)
+
+    def _text(self, item: RawItem) -> str:
+        """Return the item's lines joined into one."""
+        return join_lines((line.text for line in item.lines), self.words)
+
+    def _add_reference(self, paragraph: RawParagraph) -> bool:
+        """Give a category to items listed above ("Nos. 7, 8 … above have already been implemented")."""
+        category = category_of(paragraph.chapeau)
+        listing = next((para for para, _ in reversed(self.paragraphs) if para.items), None)
+        numbers = listed_numbers(paragraph.chapeau, listing.number if listing else None)
+        if category is None or not numbers or listing is None:
+            return False
+        for number in numbers:
+            rec = self.recommendations.get(number)
+            if rec is None:
+                self._problem(f"paragraph {paragraph.number} names {number}, which is not in the report", paragraph)
+            else:
+                self.recommendations[number] = replace(rec, category=category)
+        self.references[paragraph.number] = (listing.number, len(numbers))
+        return True
+
+    def apply_responses(self, path: Path) -> None:
+        """Fill in the pending responses from an addendum."""
+        pending = {rec.number.split(".")[0] for rec in self.recommendations.values() if rec.response == "pending"}
+        paragraph = int(pending.pop()) if len(pending) == 1 else None
+        found = read_responses(path, paragraph)
+        self.problems += found.problems
+        for number, response in found.by_number.items():
+            self._apply_response(number, response)
+        still = [rec.number for rec in self.recommendations.values() if rec.response == "pending"]
+        if still:
+            self.problems.append(ImportProblem(
+                f"the responses file gives no response for {len(still)} pending recommendation(s): {', '.join(still)}"))
+
+    def _apply_response(self, number: str, response: Response) -> None:
+        """Record a later response for one recommendation, if the report left it pending."""
+        rec = self.recommendations.get(number)
+        if rec is None:
+            self.problems.append(ImportProblem(f"the responses file names {number}, which the report does not have"))
+        elif rec.response == "pending":
+            self.recommendations[number] = replace(rec, response=response.response, category=response.category)
+        elif rec.response != response.response:
+            self.problems.append(ImportProblem(
+                f"the responses file says {response.response}, the report {rec.response}; the report's is kept",
+                rec.page, number))
+
+    def summaries(self) -> list[ParagraphSummary]:
+        """Return what each paragraph gave."""
+        return [self._summary(paragraph, response) for paragraph, response in self.paragraphs]
+
+    def _summary(self, paragraph: RawParagraph, response: Response | None) -> ParagraphSummary:
+        """Return what one paragraph gave."""
+        if paragraph.number in self.references:
+            refers_to, count = self.references[paragraph.number]
+            return ParagraphSummary(paragraph.number, paragraph.page, None, category_of(paragraph.chapeau),
+                                    count, refers_to=refers_to)
+        given = response or Response("pending") if paragraph.items else response
+        final = Counter(self.recommendations[item.number].response for item in paragraph.items
+                        if item.number in self.recommendations)
+        changed = given is not None and set(final) - {given.response}
+        return ParagraphSummary(paragraph.number, paragraph.page, given.response if given else None,
+                                given.category if given else None, len(paragraph.items),
+                                final=dict(final) if changed else {})
+
+    def _problem(self, message: str, paragraph: RawParagraph) -> None:
+        """Note a problem about a paragraph."""
+        self.problems.append(ImportProblem(message, paragraph.page, str(paragraph.number)))
+
+
+def _item_problems(
+    item: RawItem, text: str, states: tuple[str, ...], unknown: tuple[str, ...], inline: bool
+) -> list[ImportProblem]:
+    """Return what is odd about one item: no text, no State, an unknown State, States inside the text."""
+    found: list[str] = []
+    if not text:
+        found.append("the recommendation has no text")
+    if not states:
+        found.append("no recommending State in parentheses at the end")
+    found += [f"“{name}” taken as the recommending State, but it is not a known State name" for name in unknown]
+    if inline:
+        found.append(f"the States ({'; '.join(states)}) stand inside the text, not at its end; "
+                     "the text is kept as written")
+    if _looks_merged(text):
+        found.append("looks like more than one recommendation (a State in parentheses and “;” inside the text)")
+    return [ImportProblem(message, item.page, item.number) for message in found]
+
+
+def _looks_merged(text: str) -> bool:
+    """Return True when a State list ends with ";" inside the text: two items read as one."""
+    return any(normalise_state(group) in KNOWN_STATES for group in _STATE_THEN_SEMICOLON.findall(text))
+
+
+def _called_footnotes(section: Section, footnotes: tuple[Footnote, ...]) -> list[CalledFootnote]:
+    """Return the report's footnotes called inside the section, with where they are called."""
+    by_call = {(note.page, note.marker): note for note in footnotes}
+    places: list[tuple[Line, str]] = [(section.heading, "the heading")]
+    for paragraph in section.paragraphs:
+        places += [(line, f"paragraph {paragraph.number}") for line in paragraph.lines]
+        places += [(line, item.number) for item in paragraph.items for line in item.lines]
+    return [
+        CalledFootnote(by_call[(line.page, marker)], where)
+        for line, where in places
+        for marker in line.calls
+        if (line.page, marker) in by_call
+    ]
+
+
+def _shorten(text: str, width: int = 80) -> str:
+    """Return the text cut to *width* characters, with an ellipsis if cut."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+# --- The summary -----------------------------------------------------------
+
+
+def format_summary(result: ImportResult) -> list[str]:
+    """Return the import's summary as plain text lines: counts, paragraphs, footnotes, problems."""
+    return [
+        *_heading_lines(result),
+        *(_paragraph_line(summary) for summary in result.paragraphs),
+        *_footnote_lines(result.footnotes),
+        *_problem_lines(result.problems),
+    ]
+
+
+def _heading_lines(result: ImportResult) -> list[str]:
+    """Return the lines naming the report and giving the counts per response."""
+    rset = result.recommendations
+    review = ", ".join(
+        part for part in (rset.state_under_review, _labelled("cycle", rset.cycle),
+                          _labelled("session", rset.session), str(rset.year or "")) if part
+    )
+    counts = ", ".join(f"{count} {response}" for response, count in result.counts().items() if count)
+    return [
+        f"{rset.document}: {review}" + (f" (read from {rset.source})" if rset.source else ""),
+        f"{len(rset)} recommendations: {counts}",
+    ]
+
+
+def _labelled(label: str, value: int | None) -> str:
+    """Return "cycle 2", or "" when the value is unknown."""
+    return f"{label} {value}" if value is not None else ""
+
+
+def _paragraph_line(summary: ParagraphSummary) -> str:
+    """Return the line saying what one paragraph gave."""
+    where = f"  paragraph {summary.number} (page {summary.page}): "
+    category = f" ({summary.category})" if summary.category else ""
+    if summary.refers_to is not None:
+        return f"{where}gives “{summary.category}” to {summary.count} recommendations of paragraph {summary.refers_to}"
+    if summary.response is None:
+        return f"{where}no recommendations"
+    line = f"{where}{summary.count} {summary.response}{category}"
+    if summary.final:
+        line += "; after the responses file: " + ", ".join(f"{n} {r}" for r, n in summary.final.items())
+    return line
+
+
+def _footnote_lines(footnotes: tuple[CalledFootnote, ...]) -> list[str]:
+    """Return the lines listing the report's footnotes taken out of the section."""
+    if not footnotes:
+        return []
+    return ["Footnotes of the report in the section (taken out of the text):"] + [
+        f"  page {note.footnote.page}, footnote {note.footnote.marker} (in {note.called_in}): {note.footnote.text}"
+        for note in footnotes
+    ]
+
+
+def _problem_lines(problems: tuple[ImportProblem, ...]) -> list[str]:
+    """Return the lines listing the problems, or saying there were none."""
+    if not problems:
+        return ["No problems."]
+    return [f"{len(problems)} problem(s) to check by hand:"] + [f"  {problem}" for problem in problems]

@@ -1,0 +1,193 @@
+"""Split the "Conclusions and/or recommendations" section into paragraphs and numbered items.
+
+Two numberings occur. Cycle 2 and later number items paragraph.item
+("124.1 Adopt …"). Cycle 1 numbers them 1., 2., … inside a paragraph, so an
+item "96." can look like paragraph 96: an item list goes on while its last
+item ends with ";", and the paragraph after it starts once an item ends with ".".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.errors import ReportImportError
+from generator.recommendations.furniture import Line
+from generator.recommendations.pages import SECTION_HEADING
+from generator.recommendations.problems import ImportProblem
+
+_PARAGRAPH = re.compile(r"(\d{1,3})\.\s+(\S.*)")
+_DOTTED_ITEM = re.compile(r"(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)")
+_CLOSING = re.compile(r"reflects? the positions? of the submitting State", re.IGNORECASE)
+_CHAPEAU_START = re.compile(r"(?:The following|The recommendations|All conclusions|\w+ considers? that)\b")
+_ANNEX = re.compile(r"Annex(?:es)?(?: [IVX\d]+)?")
+_GAP = 3  # a cycle-1 item number may skip this many numbers before it stops counting as the next item
+
+
+@dataclass
+class RawItem:
+    """A numbered item as found, before its States are taken off."""
+
+    number: str
+    """The number people cite: "124.4", or "95.1" for item 1 of paragraph 95."""
+    index: int
+    """The item's own number inside its paragraph (4 in "124.4")."""
+    lines: list[Line]
+    """Its lines, the first starting after the number."""
+
+    @property
+    def page(self) -> int:
+        """Return the page the item starts on."""
+        return self.lines[0].page
+
+    @property
+    def calls(self) -> tuple[str, ...]:
+        """Return the footnote marks called in the item."""
+        return tuple(call for line in self.lines for call in line.calls)
+
+    def ends_list(self) -> bool:
+        """Return True when the item ends with "." (the last of a list) rather than ";"."""
+        return self.lines[-1].text.rstrip().endswith(".")
+
+
+@dataclass
+class RawParagraph:
+    """A numbered paragraph of the section: its opening words (chapeau) and its items."""
+
+    number: int
+    lines: list[Line]
+    items: list[RawItem] = field(default_factory=list)
+    dotted: bool = False
+    """True when its items are numbered paragraph.item."""
+
+    @property
+    def page(self) -> int:
+        """Return the page the paragraph starts on."""
+        return self.lines[0].page
+
+    @property
+    def chapeau(self) -> str:
+        """Return the paragraph's own text, before its items, on one line."""
+        return " ".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Section:
+    """The paragraphs of the conclusions section, up to the closing one."""
+
+    heading: Line
+    paragraphs: tuple[RawParagraph, ...]
+    problems: tuple[ImportProblem, ...]
+
+
+def read_section(lines: tuple[Line, ...]) -> Section:
+    """Return the paragraphs and items of the conclusions section; raise if there is none."""
+    start = _heading_index(lines)
+    parser = _SectionParser()
+    for line in lines[start + 1 :]:
+        if parser.closed or _ANNEX.fullmatch(line.text):
+            break
+        parser.feed(line)
+    return Section(lines[start], tuple(parser.paragraphs), tuple(parser.finish()))
+
+
+def _heading_index(lines: tuple[Line, ...]) -> int:
+    """Return the index of the last "Conclusions and/or recommendations" heading (the first is in the contents)."""
+    found = [index for index, line in enumerate(lines) if SECTION_HEADING.fullmatch(line.text)]
+    if not found:
+        raise ReportImportError('no "Conclusions and/or recommendations" section found')
+    return found[-1]
+
+
+class _SectionParser:
+    """Reads the section line by line into paragraphs and items."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[RawParagraph] = []
+        self.problems: list[ImportProblem] = []
+        self.closed = False
+
+    @property
+    def current(self) -> RawParagraph | None:
+        """Return the paragraph being read, or None before the first."""
+        return self.paragraphs[-1] if self.paragraphs else None
+
+    def feed(self, line: Line) -> None:
+        """Take one line: a new item, a new paragraph, or more of the current one."""
+        if not (self._dotted_item(line) or self._plain_line(line)):
+            self._continue(line)
+        if self.current and not self.current.items and _CLOSING.search(self.current.chapeau):
+            self.paragraphs.pop()
+            self.closed = True
+
+    def finish(self) -> list[ImportProblem]:
+        """Return the problems met, adding one if the closing paragraph never came."""
+        if not self.closed:
+            page = self.current.page if self.current else None
+            self.problems.append(
+                ImportProblem("the closing paragraph (“… reflect the position of the submitting State(s) …”) "
+                              "was not found; read to the end of the section", page)
+            )
+        return self.problems
+
+    def _dotted_item(self, line: Line) -> bool:
+        """Start an item numbered paragraph.item ("124.4 …") if the line is one."""
+        match = _DOTTED_ITEM.fullmatch(line.text)
+        para = self.current
+        if not match or para is None or int(match.group(1)) != para.number or (para.items and not para.dotted):
+            return False
+        index = int(match.group(2))
+        self._check_sequence(para, index, line)
+        para.dotted = True
+        para.items.append(RawItem(f"{para.number}.{index}", index, [Line(match.group(3), line.page, line.calls)]))
+        return True
+
+    def _plain_line(self, line: Line) -> bool:
+        """Start a cycle-1 item ("1. To …") or a new paragraph if the line is one."""
+        match = _PARAGRAPH.fullmatch(line.text)
+        if not match:
+            return False
+        number, rest = int(match.group(1)), Line(match.group(2), line.page, line.calls)
+        para = self.current
+        if para is not None and self._is_plain_item(para, number, rest.text):
+            self._check_sequence(para, number, line)
+            para.items.append(RawItem(f"{para.number}.{number}", number, [rest]))
+            return True
+        if para is None or number == para.number + 1:
+            self.paragraphs.append(RawParagraph(number, [rest]))
+            return True
+        return False
+
+    def _is_plain_item(self, para: RawParagraph, number: int, text: str) -> bool:
+        """Return True when "N. …" is the next item of the paragraph's list, not the next paragraph."""
+        if para.dotted:
+            return False
+        if not para.items:
+            return number == 1
+        last = para.items[-1]
+        next_paragraph = number == para.number + 1
+        if next_paragraph and (last.ends_list() or _CHAPEAU_START.match(text)):
+            return False
+        if number == last.index + 1:
+            return True
+        return last.index + 1 < number <= last.index + 1 + _GAP and not next_paragraph and not last.ends_list()
+
+    def _check_sequence(self, para: RawParagraph, index: int, line: Line) -> None:
+        """Note a problem when an item's number does not follow the one before."""
+        expected = para.items[-1].index + 1 if para.items else 1
+        if index != expected:
+            self.problems.append(
+                ImportProblem(f"numbering jumps from {para.number}.{expected - 1} to {para.number}.{index}",
+                              line.page, f"{para.number}.{index}")
+            )
+
+    def _continue(self, line: Line) -> None:
+        """Add a line to the current item, or to the current paragraph's chapeau."""
+        para = self.current
+        if para is None:
+            self.problems.append(ImportProblem(f"text before the first paragraph, not imported: {line.text!r}",
+                                               line.page))
+        elif para.items:
+            para.items[-1].lines.append(line)
+        else:
+            para.lines.append(line)
