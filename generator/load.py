@@ -38,7 +38,7 @@ QUOTE_KEYS = ("items", "numbered")
 WORD_COUNT_KEYS = ("profile", "limit", "parts")
 ANNEX_KEYS = ("title", "assessments")
 ASSESSMENT_KEYS = ("number", "status", "comment")
-ASSESSMENT_STATUSES = ("not implemented", "partially implemented", "implemented")
+ASSESSMENT_STATUSES = ("not implemented", "partially implemented", "implemented", "not assessed")
 
 
 def load_submission(folder: Path) -> Submission:

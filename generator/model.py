@@ -240,7 +240,7 @@ class Assessment:
     """The author's assessment of a previous recommendation, for the annex."""
 
     number: str
-    status: str  # "not implemented" | "partially implemented" | "implemented"
+    status: str  # "not implemented" | "partially implemented" | "implemented" | "not assessed"
     comment: list[Inline]
     location: Location
     recommendation: Recommendation | None = None  # set by resolve

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from .model import Citation, CrossRef, NoteCall, Paragraph, RecommendationRef, Section, Submission
+from .model import Assessment, Citation, CrossRef, NoteCall, Paragraph, RecommendationRef, Section, Submission
 from .traverse import inline_nodes, text_runs
 
 
@@ -16,8 +16,7 @@ def resolve(submission: Submission) -> Submission:
     _collect_labels(submission)
     _number_notes(submission)
     _resolve_references(submission)
-    for assessment in submission.assessments:
-        assessment.recommendation = submission.find_recommendation(assessment.number)
+    _resolve_annex(submission)
     submission.resolved = True
     return submission
 
@@ -76,6 +75,25 @@ def _resolve_references(submission: Submission) -> None:
             elif isinstance(node, CrossRef):
                 node.target = submission.labels.get(node.label)
                 submission.cross_refs.append(node)
+
+
+def _resolve_annex(submission: Submission) -> None:
+    """Connect assessments to the data, and list cited recommendations nobody assessed."""
+    for assessment in submission.assessments:
+        assessment.recommendation = submission.find_recommendation(assessment.number)
+        for node in inline_nodes(assessment.comment):
+            if isinstance(node, CrossRef):
+                node.target = submission.labels.get(node.label)
+                submission.cross_refs.append(node)
+    if not submission.annex:
+        return
+    assessed = {a.number for a in submission.assessments}
+    for ref in submission.recommendation_refs:
+        if ref.number not in assessed and ref.recommendation is not None:
+            assessed.add(ref.number)
+            submission.assessments.append(
+                Assessment(ref.number, "not assessed", [], ref.location, ref.recommendation)
+            )
 
 
 def section_of(submission: Submission, paragraph: Paragraph) -> Section | None:

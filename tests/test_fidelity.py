@@ -51,8 +51,14 @@ def pdf(outputs: dict[str, Path]) -> PdfText:
 
 
 def docx_blocks(docx: DocxContent) -> list[tuple[str, str]]:
-    """Return (kind, text) for each body paragraph that carries content."""
-    return [(STYLE_KINDS[p.style], p.text) for p in docx.paragraphs if p.style in STYLE_KINDS]
+    """Return (kind, text) for each body paragraph that carries content, up to the annex."""
+    blocks = []
+    for p in docx.paragraphs:
+        if p.text.startswith("Annex:"):
+            break
+        if p.style in STYLE_KINDS:
+            blocks.append((STYLE_KINDS[p.style], p.text))
+    return blocks
 
 
 def test_seed_reader_finds_the_whole_seed(seed: Seed) -> None:

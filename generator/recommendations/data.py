@@ -334,6 +334,10 @@ class _FlowList(list):
     """A list written on one line, e.g. `states: [Hungary, Spain]`."""
 
 
+class _Quoted(str):
+    """A string written in double quotes, e.g. `number: "124.4"` (so it never reads as a float)."""
+
+
 class _Dumper(yaml.SafeDumper):
     """A SafeDumper that indents lists inside mappings, as people write them."""
 
@@ -344,6 +348,8 @@ class _Dumper(yaml.SafeDumper):
 _Dumper.add_representer(
     _FlowList, lambda dumper, data: dumper.represent_sequence(_TAG + "seq", data, flow_style=True)
 )
+_Dumper.add_representer(_Quoted, lambda dumper, data: dumper.represent_scalar(_TAG + "str", data, style='"'))
+_ONE_LINE = 1 << 20  # a text stays on one line, as in the model: easy to find, and to compare in a diff
 
 
 def dump_recommendation_data(rset: RecommendationSet) -> str:
@@ -354,7 +360,7 @@ def dump_recommendation_data(rset: RecommendationSet) -> str:
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,
-        width=100,
+        width=_ONE_LINE,
     )
     return _header(rset) + body
 
@@ -383,7 +389,7 @@ def _as_plain_data(rset: RecommendationSet) -> dict[str, object]:
 def _recommendation_data(rec: Recommendation) -> dict[str, object]:
     """Return one recommendation as a plain dict, leaving out empty optional keys."""
     data: dict[str, object] = {
-        "number": rec.number,
+        "number": _Quoted(rec.number),
         "text": rec.text,
         "states": _FlowList(rec.states),
         "response": rec.response,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.errors import ReportImportError
 from generator.recommendations.addendum import read_responses
-from generator.recommendations.data import RESPONSES, Recommendation, RecommendationSet
+from generator.recommendations.data import RESPONSES, Recommendation, RecommendationSet, normalise_state
 from generator.recommendations.furniture import Footnote, Line, body_of, join_lines, vocabulary
 from generator.recommendations.metadata import ReportMetadata, read_metadata
 from generator.recommendations.numbers import listed_numbers
@@ -24,7 +24,6 @@ from generator.recommendations.problems import ImportProblem
 from generator.recommendations.responses import Response, category_of, response_of
 from generator.recommendations.section import RawItem, RawParagraph, Section, read_section
 from generator.recommendations.states import KNOWN_STATES, split_states
-from generator.recommendations.data import normalise_state
 
 _STATE_THEN_SEMICOLON = re.compile(r"\(([^()]*(?:\([^()]*\))?[^()]*)\)\s*;")
 
@@ -139,9 +138,11 @@ class _Builder:
         response = response_of(paragraph.chapeau)
         if paragraph.items:
             self._add_items(paragraph, response)
-        elif response is not None and response.response != "supported" or response is not None and response.category is None:
+        elif self._add_reference(paragraph):
+            pass
+        elif response is not None:
             self._problem(f"paragraph {paragraph.number} gives a response but lists no recommendations", paragraph)
-        elif not self._add_reference(paragraph):
+        else:
             self._problem(f"paragraph {paragraph.number} lists no recommendations and was not imported: "
                           f"{_shorten(paragraph.chapeau)!r}", paragraph)
         self.paragraphs.append((paragraph, response))
@@ -223,10 +224,10 @@ class _Builder:
             refers_to, count = self.references[paragraph.number]
             return ParagraphSummary(paragraph.number, paragraph.page, None, category_of(paragraph.chapeau),
                                     count, refers_to=refers_to)
-        given = response or Response("pending") if paragraph.items else response
+        given = (response or Response("pending")) if paragraph.items else response
         final = Counter(self.recommendations[item.number].response for item in paragraph.items
                         if item.number in self.recommendations)
-        changed = given is not None and set(final) - {given.response}
+        changed = given is not None and bool(set(final) - {given.response})
         return ParagraphSummary(paragraph.number, paragraph.page, given.response if given else None,
                                 given.category if given else None, len(paragraph.items),
                                 final=dict(final) if changed else {})

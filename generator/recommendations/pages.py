@@ -46,11 +46,15 @@ def _pdf_pages(path: Path) -> list[str]:
     head = [_page_text(reader, index) for index in range(min(3, len(reader.pages)))]
     start = _conclusions_page(head)
     first_page = len(head) if start is None else max(len(head), start - 1 - _MARGIN)
-    rest = [_page_text(reader, index) if index >= first_page else "" for index in range(len(head), len(reader.pages))]
-    pages = head + rest
-    if start is not None and not any(SECTION_HEADING.fullmatch(line.strip()) for page in pages for line in page.splitlines()):
+    pages = head + [_page_text(reader, index) if index >= first_page else "" for index in range(len(head), len(reader.pages))]
+    if start is not None and not _has_section(pages):  # the contents were wrong: read every page
         pages = head + [_page_text(reader, index) for index in range(len(head), len(reader.pages))]
     return pages
+
+
+def _has_section(pages: list[str]) -> bool:
+    """Return True when one of the pages has the conclusions section's heading."""
+    return any(SECTION_HEADING.fullmatch(" ".join(line.split())) for page in pages for line in page.splitlines())
 
 
 def _open_pdf(path: Path) -> PdfReader:
@@ -66,7 +70,12 @@ def _open_pdf(path: Path) -> PdfReader:
 
 def _page_text(reader: PdfReader, index: int) -> str:
     """Return the text of one page, laid out as on the page."""
-    return reader.pages[index].extract_text(extraction_mode="layout")
+    from pypdf.errors import PyPdfError
+
+    try:
+        return reader.pages[index].extract_text(extraction_mode="layout")
+    except (PyPdfError, ValueError, KeyError) as exc:
+        raise ReportImportError(f"cannot read the text of page {index + 1}: {exc}") from exc
 
 
 def _conclusions_page(head: list[str]) -> int | None:

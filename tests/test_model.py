@@ -1,0 +1,115 @@
+"""The inline syntax, the loader and resolve: the model that every output reads."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_submission, load_resolved
+from generator.errors import ContentError, Location
+from generator.inline import InlineContext, parse_inline, plain_text
+from generator.model import Citation, CrossRef, Emph, Link, NoteCall, RecommendationRef, Strong, Text
+from tests.docxread import read_docx
+
+ROOT = Path(__file__).resolve().parents[1]
+MINIMAL = ROOT / "tests" / "fixtures" / "content" / "minimal"
+
+
+def parse(text: str, in_note: bool = False):
+    return parse_inline(text, InlineContext(lambda offset: Location(Path("x.yaml"), 1, offset + 1), in_note))
+
+
+def test_bold_can_hold_a_note_whose_text_has_italics() -> None:
+    nodes = parse("**Articles 373,[^a373] and 375,^[see *Code*]** impose")
+    assert isinstance(nodes[0], Strong) and nodes[1] == Text(" impose")
+    inner = nodes[0].children
+    assert [type(n).__name__ for n in inner] == ["Text", "NoteCall", "Text", "NoteCall"]
+    assert inner[1].note.key == "a373"
+    assert inner[3].note.content == [Text("see "), Emph([Text("Code")])]
+
+
+def test_brackets_that_are_not_markup_stay_text() -> None:
+    assert parse("[I]ts operation [...] and [Online]") == [Text("[I]ts operation [...] and [Online]")]
+
+
+def test_escapes_give_the_character() -> None:
+    assert parse(r"a \*star\* and \[^x] and \{rec 1.2}") == [Text("a *star* and [^x] and {rec 1.2}")]
+
+
+def test_links_autolinks_and_bare_addresses() -> None:
+    nodes = parse("[ARTICLE 19](https://a19.org), <http://x.kz/1> and https://y.kz/doc?id=1. Next")
+    links = [n for n in nodes if isinstance(n, Link)]
+    assert [(link.url, plain_text(link.children)) for link in links] == [
+        ("https://a19.org", "ARTICLE 19"), ("http://x.kz/1", "http://x.kz/1"), ("https://y.kz/doc?id=1", "https://y.kz/doc?id=1")]
+    assert nodes[-1] == Text(". Next")
+
+
+def test_recommendation_references_with_states_and_claims() -> None:
+    ref = parse("{rec 126.8 (Iran (Islamic Republic of)) (Spain) noted}")[0]
+    assert isinstance(ref, RecommendationRef)
+    assert (ref.number, ref.written_states, ref.claimed_response) == ("126.8", ("Iran (Islamic Republic of)", "Spain"), "noted")
+    assert parse("{rec 124.4 accepted}")[0].claimed_response == "supported"
+
+
+def test_paragraph_references_and_citations() -> None:
+    assert isinstance(parse("see {ref first}")[1], CrossRef)
+    cite = parse("[@osce, pp.129-130] more", in_note=True)[0]
+    assert isinstance(cite, Citation) and (cite.key, cite.pinpoint) == ("osce", "pp.129-130")
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("a ^[never closed", "note '^[' is never closed with ']'"),
+        ("{rec 12x}", "a recommendation reference is written {rec 124.4}, {rec 124.4 (Brazil)} or {rec 124.4 noted}"),
+        ("{rec 124.4 maybe}", "'maybe' is not a response: write supported or noted"),
+        ("[@osce] outside a note", "cite a source inside a note: ^[[@key, p. 1]]"),
+    ],
+)
+def test_malformed_markup_is_a_located_error(text: str, message: str) -> None:
+    with pytest.raises(ContentError) as caught:
+        parse(text)
+    assert caught.value.message == message
+    assert caught.value.location.path == Path("x.yaml")
+
+
+def test_a_note_inside_a_note_is_an_error() -> None:
+    with pytest.raises(ContentError, match="a note cannot contain another note"):
+        parse("^[outer ^[inner]]")
+
+
+def test_resolve_numbers_paragraphs_and_notes_in_reading_order() -> None:
+    submission = load_resolved(MINIMAL)
+    assert [p.number for p in submission.paragraphs()] == ["1", "2", "3"]
+    assert [n.number for n in submission.notes] == [1, 2]
+    assert submission.notes[1].key == "long" and not submission.notes[1].missing
+    assert submission.cross_refs[0].target is submission.paragraphs()[0]
+
+
+def by_section_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "bysection"
+    shutil.copytree(MINIMAL, target)
+    sub = target / "submission.yaml"
+    sub.write_text(sub.read_text(encoding="utf-8") + "numbering: by-section\n", encoding="utf-8")
+    section = target / "sections" / "two.yaml"
+    section.write_text("heading: Second\nbody:\n  - p: Another paragraph.\n", encoding="utf-8")
+    sub.write_text(sub.read_text(encoding="utf-8").replace("  - sections/one.yaml\n", "  - sections/one.yaml\n  - sections/two.yaml\n"), encoding="utf-8")
+    return target
+
+
+def test_by_section_numbering_in_model_docx_and_html(tmp_path: Path) -> None:
+    folder = by_section_copy(tmp_path)
+    submission = load_resolved(folder)
+    assert [p.number for p in submission.paragraphs()] == ["1.1", "1.2", "1.3", "2.1"]
+    result = build_submission(submission, tmp_path / "out", ("docx", "html"))
+    content = read_docx(result.outputs[0])
+    headings = [p for p in content.paragraphs if p.style == "Heading1"]
+    paras = [p for p in content.paragraphs if p.style == "NumberedParagraph"]
+    assert {(p.num_id, p.level) for p in headings} == {(paras[0].num_id, "0")}
+    assert {(p.num_id, p.level) for p in paras} == {(paras[0].num_id, "1")}
+    numbering = content.parts["word/numbering.xml"].decode()
+    assert 'w:val="%1.%2."' in numbering
+    html = result.outputs[1].read_text(encoding="utf-8")
+    assert '<span class="num">2.1.</span>' in html
