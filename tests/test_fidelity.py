@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build_submission, load_resolved
-from tests.docxread import DocxContent, read_docx
+from tests.docxread import DocxContent, DocxParagraph, read_docx
 from tests.pdfread import PdfText, read_pdf, squeeze
 from tests.seedtext import SEED, Seed, italic_spans, plain, read_seed
 
@@ -50,15 +50,20 @@ def pdf(outputs: dict[str, Path]) -> PdfText:
     return read_pdf(outputs["pdf"])
 
 
-def docx_blocks(docx: DocxContent) -> list[tuple[str, str]]:
-    """Return (kind, text) for each body paragraph that carries content, up to the annex."""
-    blocks = []
+def content_paragraphs(docx: DocxContent) -> list[DocxParagraph]:
+    """Return the body paragraphs that carry the submission's text: no cover, no annex."""
+    found = []
     for p in docx.paragraphs:
         if p.text.startswith("Annex:"):
             break
         if p.style in STYLE_KINDS:
-            blocks.append((STYLE_KINDS[p.style], p.text))
-    return blocks
+            found.append(p)
+    return found
+
+
+def docx_blocks(docx: DocxContent) -> list[tuple[str, str]]:
+    """Return (kind, text) of each content paragraph."""
+    return [(STYLE_KINDS[p.style], p.text) for p in content_paragraphs(docx)]
 
 
 def test_seed_reader_finds_the_whole_seed(seed: Seed) -> None:
@@ -93,7 +98,7 @@ def test_docx_notes_are_real_footnotes_in_reading_order(seed: Seed, docx: DocxCo
 
 def test_docx_keeps_the_seeds_italics(seed: Seed, docx: DocxContent) -> None:
     seed_italics = [s for b in seed.blocks for s in italic_spans(b.text)]
-    docx_italics = [s for p in docx.paragraphs for s in p.italic]
+    docx_italics = [s for p in content_paragraphs(docx) for s in p.italic]
     assert docx_italics == seed_italics
     for number, text in seed.notes.items():
         assert docx.note_italic[number] == italic_spans(text), f"note {number}"
@@ -136,3 +141,8 @@ def test_pdf_embeds_the_bundled_font_and_says_what_it_is(outputs: dict[str, Path
             assert "/FontFile2" in descriptor, "font not embedded"
             fonts.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
     assert fonts <= {"PT-Serif", "PT-Serif-Bold", "PT-Serif-Italic", "PT-Serif-Bold-Italic"}
+
+
+def test_pdf_page_count_is_fixed_by_the_bundled_font(pdf: PdfText) -> None:
+    # The font and WeasyPrint are pinned, so the layout does not depend on the machine.
+    assert pdf.pages == 15

@@ -22,14 +22,29 @@ from generator.recommendations.responses import Response, is_mixed, response_of
 
 _STATEMENT_START = re.compile(r"(?:Recommendations?\b|\d{1,3}(?:\.\d{1,3})?\b)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_)\]][.;])(?<!\bNo\.)(?<!\bNos\.)(?<!\bpara\.)\s+")
-_LEADING_REF = re.compile(r"(\d{1,3})[.:)]\s")  # "3. Rejected"; a bare "14 June" is no reference
+# A bare number counts only as a list entry that starts with its response ("3. Not accepted."):
+# "1. Ruritania has considered …" is a paragraph number.
+_LEADING_REF = re.compile(
+    r"(\d{1,3})[.:)]\s+(?=(?:not\s+)?(?:accepted|supported|noted|rejected)\b)", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class LaterResponse:
+    """A response an addendum gives to one recommendation."""
+
+    number: str
+    """The recommendation's number as the report cites it ("97.3")."""
+    response: Response
+    page: int
+    """The page of the addendum that gives it."""
 
 
 @dataclass(frozen=True)
 class Responses:
-    """The responses an addendum gives, by the number the report cites, and what could not be read."""
+    """The responses an addendum gives, in its order, and what could not be read."""
 
-    by_number: dict[str, Response]
+    responses: tuple[LaterResponse, ...]
     problems: tuple[ImportProblem, ...]
 
 
@@ -40,18 +55,16 @@ def read_responses(path: Path, pending_paragraph: int | None) -> Responses:
     used for bare item numbers; None when there is no single such paragraph.
     """
     pages = read_report_pages(path)
-    by_number: dict[str, Response] = {}
+    found: list[LaterResponse] = []
     problems: list[ImportProblem] = []
     for statement, page in _statements(body_of(pages, document_symbol(pages)).lines):
-        refs = _refs(statement, pending_paragraph)
-        if not refs:
-            continue
+        named, leading = _named_refs(statement, pending_paragraph), _leading_refs(statement, pending_paragraph)
         response = None if is_mixed(statement) else response_of(statement)
-        if response is None or response.response == "pending":
+        if response is not None and response.response != "pending" and (named or leading):
+            found += [LaterResponse(number, response, page) for number in dict.fromkeys(named + leading)]
+        elif named:
             problems.append(ImportProblem(f"responses file: no single response found in {statement!r}", page))
-            continue
-        by_number.update(dict.fromkeys(refs, response))
-    return Responses(by_number, tuple(problems))
+    return Responses(tuple(found), tuple(problems))
 
 
 def _statements(lines: tuple[Line, ...]) -> list[tuple[str, int]]:
@@ -69,10 +82,12 @@ def _statements(lines: tuple[Line, ...]) -> list[tuple[str, int]]:
     ]
 
 
-def _refs(statement: str, pending_paragraph: int | None) -> list[str]:
-    """Return the recommendation numbers a statement names, as the report cites them ("97.3")."""
-    refs = dotted_numbers(statement) + listed_numbers(statement, pending_paragraph)
+def _named_refs(statement: str, pending_paragraph: int | None) -> list[str]:
+    """Return the numbers a statement names as recommendations ("97.3", "recommendations 3 and 4")."""
+    return list(dict.fromkeys(dotted_numbers(statement) + listed_numbers(statement, pending_paragraph)))
+
+
+def _leading_refs(statement: str, pending_paragraph: int | None) -> list[str]:
+    """Return the number a statement starts with, as in a list ("3. Rejected" -> ["97.3"])."""
     leading = _LEADING_REF.match(statement)
-    if leading:
-        refs += expand(leading.group(1), pending_paragraph)
-    return list(dict.fromkeys(refs))
+    return expand(leading.group(1), pending_paragraph) if leading else []

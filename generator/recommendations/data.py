@@ -69,9 +69,11 @@ class RecommendationSet:
         return self.recommendations.get(number.strip())
 
     def __iter__(self) -> Iterator[Recommendation]:
+        """Return the recommendations in report order."""
         return iter(self.recommendations.values())
 
     def __len__(self) -> int:
+        """Return how many recommendations the set holds."""
         return len(self.recommendations)
 
 
@@ -89,15 +91,22 @@ def normalise_state(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+_QUALIFIED = re.compile(r"(?:(?P<name>.+?) \((?P<q>.+ of)\)|(?P<q2>islamic republic of|bolivarian republic of"
+                        r"|plurinational state of|federated states of) (?P<name2>.+))")
+
+
 def _state_keys(name: str) -> set[str]:
-    """Return the keys a search for *name* may match: the name, its short and inverted forms."""
+    """Return the keys a search may use for a State: its name, short name and other UN form.
+
+    "Iran (Islamic Republic of)" and "Islamic Republic of Iran" (the form of
+    cycle-1 reports) both give {"iran", "iran (islamic republic of)", "islamic republic of iran"}.
+    """
     key = normalise_state(name)
-    keys = {key}
-    qualified = re.fullmatch(r"(.+?) \((.+)\)", key)
-    if qualified:
-        keys.add(qualified.group(1))  # "iran"
-        keys.add(f"{qualified.group(2)} {qualified.group(1)}")  # "islamic republic of iran"
-    return keys
+    match = _QUALIFIED.fullmatch(key)
+    if not match:
+        return {key}
+    short, qualifier = match.group("name") or match.group("name2"), match.group("q") or match.group("q2")
+    return {key, short, f"{short} ({qualifier})", f"{qualifier} {short}"}
 
 
 # --- Search ----------------------------------------------------------------

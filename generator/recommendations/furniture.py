@@ -2,9 +2,9 @@
 
 Page furniture is what every page repeats: the document symbol and page
 number in the running header or footer, and the "GE.14-23954" job number.
-Footnotes sit at the foot of a page after a blank line, and may interrupt a
-list of recommendations in mid-item; their calls ("employment1") are taken
-out of the text too, and kept so the summary can show them.
+Footnotes sit at the foot of a page, and may interrupt a list of
+recommendations in mid-item; their calls ("employment1") are taken out of
+the text too, and kept so the summary can show them.
 """
 
 from __future__ import annotations
@@ -19,10 +19,12 @@ _JOB_NUMBER = re.compile(r"GE\.\d{2}-\d{4,6}\b.*")
 _BARCODE = re.compile(r"\*\d{7,8}\*")
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 _OTHER_FURNITURE = re.compile(r"Please recycle|Advance (?:unedited|edited) version", re.IGNORECASE)
-_FOOTNOTE_START = re.compile(r"(\*{1,3}|\d{1,3})\s+(\S.*)")
-_NUMBERED = re.compile(r"\d{1,3}(?:\.\d{1,3})?\.?\s+\S.*")
-_EDGE = 3  # non-blank lines at the top and bottom of a page where a bare page number may stand
+_FOOTNOTE_START = re.compile(r"(\*{1,3}|\d{1,3})(?:\s+(\S.*))?")  # pdftotext puts the mark on a line of its own
+_NUMBERED = re.compile(r"\d{1,3}(?:\.\d{1,3}\.?|\.)(?:\s.*)?")  # "124. The …", "124.4 Define …", "1. To …"
+_EDGE = 3  # non-blank lines at the top and bottom of a page where its number may stand
 _CALL_AFTER = r"(?:(?<=[^\W\d_])|(?<=[)\]’”\";:,])|(?<=[^\W\d_)]\.))"  # a call follows a word or punctuation
+_SPACED_CALL_AFTER = r"(?<=[^\W\d_]) "  # pdftotext writes "employment 1 (Belarus)"
+_SPACED_CALL_BEFORE = r"(?= \()"
 
 
 @dataclass(frozen=True)
@@ -67,29 +69,26 @@ def body_of(pages: list[str], symbol: str | None) -> Body:
     lines: list[Line] = []
     footnotes: list[Footnote] = []
     for number, page in enumerate(pages, start=1):
-        text_lines = _without_furniture([normalise_line(line) for line in page.splitlines()], symbol)
+        text_lines = _without_furniture([normalise_line(line) for line in page.splitlines()], symbol, number)
         body, notes = _split_footnotes(text_lines, number)
         lines.extend(_with_calls(body, number, {note.marker for note in notes}))
         footnotes.extend(notes)
     return Body(tuple(lines), tuple(footnotes))
 
 
-def _without_furniture(lines: list[str], symbol: str | None) -> list[str]:
+def _without_furniture(lines: list[str], symbol: str | None, page: int) -> list[str]:
     """Return a page's lines without its running header, footer and job number (blank lines kept)."""
     filled = [index for index, line in enumerate(lines) if line]
-    edges = set(filled[:_EDGE] + filled[-_EDGE:])
-    return [
-        "" if _is_furniture(line, symbol, index in edges) else line for index, line in enumerate(lines)
-    ]
+    page_numbers = {index for index in filled[:_EDGE] + filled[-_EDGE:] if lines[index] == str(page)}
+    page_numbers |= {index for index in filled[:1] + filled[-1:] if _PAGE_NUMBER.fullmatch(lines[index])}
+    return ["" if index in page_numbers or _is_furniture(line, symbol) else line for index, line in enumerate(lines)]
 
 
-def _is_furniture(line: str, symbol: str | None, at_edge: bool) -> bool:
-    """Return True for a line that is page furniture, not text."""
+def _is_furniture(line: str, symbol: str | None) -> bool:
+    """Return True for a line that is page furniture wherever it stands: the symbol, the job number."""
     if symbol and re.fullmatch(rf"(?:\d{{1,3}} )?{re.escape(symbol)}(?: \d{{1,3}})?", line):
         return True
-    if _JOB_NUMBER.fullmatch(line) or _BARCODE.fullmatch(line) or _OTHER_FURNITURE.fullmatch(line):
-        return True
-    return at_edge and bool(_PAGE_NUMBER.fullmatch(line))
+    return bool(_JOB_NUMBER.fullmatch(line) or _BARCODE.fullmatch(line) or _OTHER_FURNITURE.fullmatch(line))
 
 
 def _split_footnotes(lines: list[str], page: int) -> tuple[list[str], list[Footnote]]:
@@ -102,13 +101,13 @@ def _split_footnotes(lines: list[str], page: int) -> tuple[list[str], list[Footn
 def _footnote_zone(lines: list[str]) -> int:
     """Return the index where the page's footnotes start (len(lines) if it has none).
 
-    Footnotes follow a blank line and start with a mark that is called higher
-    up on the page; nothing after the first of them may look like a numbered
-    paragraph or recommendation.
+    Footnotes start with a mark that is called higher up on the page, either
+    alone on its line or after a blank line; nothing after the first of them
+    may look like a numbered paragraph or recommendation.
     """
     for index in range(1, len(lines)):
         start = _FOOTNOTE_START.fullmatch(lines[index])
-        if lines[index - 1] or not start:
+        if not start or (lines[index - 1] and start.group(2)):
             continue
         called = _call_pattern(start.group(1))
         if any(called.search(line) for line in lines[:index]) and not any(
@@ -121,20 +120,28 @@ def _footnote_zone(lines: list[str]) -> int:
 def _footnotes(lines: list[str], page: int) -> list[Footnote]:
     """Return the footnotes written in a page's footnote zone."""
     notes: list[tuple[str, list[str]]] = []
-    for line in filter(None, lines):
+    for line in lines:
+        if not line or line == str(page):  # pdftotext may put the page number among the footnotes
+            continue
         start = _FOOTNOTE_START.fullmatch(line)
         if start and (not notes or _follows(notes[-1][0], start.group(1))):
-            notes.append((start.group(1), [start.group(2)]))
+            notes.append((start.group(1), [start.group(2)] if start.group(2) else []))
         elif notes:
             notes[-1][1].append(line)
     return [Footnote(marker, " ".join(text), page) for marker, text in notes]
 
 
 def _follows(previous: str, marker: str) -> bool:
-    """Return True when *marker* can be the footnote after *previous* (1 → 2, * → **)."""
+    """Return True when *marker* can be the footnote after *previous* (1 → 2, * → **, ** → 1).
+
+    A line of a footnote that happens to start with a number ("2 per cent …")
+    does not follow footnote 1, so it stays part of it.
+    """
     if previous.isdigit() and marker.isdigit():
         return int(marker) == int(previous) + 1
-    return marker.startswith("*") and len(marker) == len(previous) + 1
+    if previous.startswith("*") and marker.startswith("*"):
+        return len(marker) == len(previous) + 1
+    return True
 
 
 def _with_calls(lines: list[str], page: int, markers: Iterable[str]) -> list[Line]:
@@ -151,7 +158,9 @@ def _with_calls(lines: list[str], page: int, markers: Iterable[str]) -> list[Lin
 
 def _call_pattern(marker: str) -> re.Pattern[str]:
     """Return the pattern of a footnote call: the mark right after a word or punctuation ("employment1")."""
-    return re.compile(_CALL_AFTER + re.escape(marker) + r"(?=[\s;:,.)]|$)")
+    glued = _CALL_AFTER + re.escape(marker) + r"(?=[\s;:,.)]|$)"
+    spaced = _SPACED_CALL_AFTER + re.escape(marker) + _SPACED_CALL_BEFORE
+    return re.compile(f"{glued}|{spaced}")
 
 
 # --- Joining lines ---------------------------------------------------------
@@ -172,7 +181,7 @@ def join_lines(lines: Iterable[str], words: frozenset[str] = frozenset()) -> str
     unhyphenated ("protec-" + "tion"). A soft hyphen at a line end is dropped.
     """
     text = ""
-    for line in lines:
+    for line in filter(None, lines):
         text = _join_two(text, line, words) if text else line
     return text
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.errors import ReportImportError
-from generator.recommendations.addendum import read_responses
+from generator.recommendations.addendum import LaterResponse, read_responses
 from generator.recommendations.data import RESPONSES, Recommendation, RecommendationSet, normalise_state
 from generator.recommendations.furniture import Footnote, Line, body_of, join_lines, vocabulary
 from generator.recommendations.metadata import ReportMetadata, read_metadata
@@ -35,7 +35,7 @@ class ParagraphSummary:
     number: int
     page: int
     response: str | None
-    """The response its words give to its items (None for a paragraph that lists none)."""
+    """The response its words give to its items (None for a paragraph that gives none)."""
     category: str | None
     count: int
     """How many items it lists, or, for a paragraph like "recommendations Nos. 7, 8 … above have
@@ -138,7 +138,7 @@ class _Builder:
         response = response_of(paragraph.chapeau)
         if paragraph.items:
             self._add_items(paragraph, response)
-        elif self._add_reference(paragraph):
+        elif self._add_reference(paragraph, response):
             pass
         elif response is not None:
             self._problem(f"paragraph {paragraph.number} gives a response but lists no recommendations", paragraph)
@@ -173,19 +173,22 @@ class _Builder:
         """Return the item's lines joined into one."""
         return join_lines((line.text for line in item.lines), self.words)
 
-    def _add_reference(self, paragraph: RawParagraph) -> bool:
-        """Give a category to items listed above ("Nos. 7, 8 … above have already been implemented")."""
+    def _add_reference(self, paragraph: RawParagraph, response: Response | None) -> bool:
+        """Give a category (or a response) to items listed above, as in "Nos. 7, 8 … above have already been
+        implemented"; return False if the paragraph does not do that."""
         category = category_of(paragraph.chapeau)
         listing = next((para for para, _ in reversed(self.paragraphs) if para.items), None)
         numbers = listed_numbers(paragraph.chapeau, listing.number if listing else None)
-        if category is None or not numbers or listing is None:
+        if listing is None or not numbers or (category is None and response is None):
             return False
+        change = {"category": category} if response is None else {"response": response.response,
+                                                                  "category": response.category}
         for number in numbers:
             rec = self.recommendations.get(number)
             if rec is None:
                 self._problem(f"paragraph {paragraph.number} names {number}, which is not in the report", paragraph)
             else:
-                self.recommendations[number] = replace(rec, category=category)
+                self.recommendations[number] = replace(rec, **change)
         self.references[paragraph.number] = (listing.number, len(numbers))
         return True
 
@@ -195,24 +198,25 @@ class _Builder:
         paragraph = int(pending.pop()) if len(pending) == 1 else None
         found = read_responses(path, paragraph)
         self.problems += found.problems
-        for number, response in found.by_number.items():
-            self._apply_response(number, response)
+        for later in found.responses:
+            self._apply_response(later)
         still = [rec.number for rec in self.recommendations.values() if rec.response == "pending"]
         if still:
             self.problems.append(ImportProblem(
-                f"the responses file gives no response for {len(still)} pending recommendation(s): {', '.join(still)}"))
+                f"responses file: gives no response for {len(still)} pending recommendation(s): {', '.join(still)}"))
 
-    def _apply_response(self, number: str, response: Response) -> None:
+    def _apply_response(self, later: LaterResponse) -> None:
         """Record a later response for one recommendation, if the report left it pending."""
-        rec = self.recommendations.get(number)
+        rec, response = self.recommendations.get(later.number), later.response
         if rec is None:
-            self.problems.append(ImportProblem(f"the responses file names {number}, which the report does not have"))
+            self.problems.append(ImportProblem(
+                "responses file: names a recommendation the report does not have", later.page, later.number))
         elif rec.response == "pending":
-            self.recommendations[number] = replace(rec, response=response.response, category=response.category)
+            self.recommendations[later.number] = replace(rec, response=response.response, category=response.category)
         elif rec.response != response.response:
             self.problems.append(ImportProblem(
-                f"the responses file says {response.response}, the report {rec.response}; the report's is kept",
-                rec.page, number))
+                f"responses file: says {response.response} where the report says {rec.response}; "
+                "the report's response is kept", later.page, later.number))
 
     def summaries(self) -> list[ParagraphSummary]:
         """Return what each paragraph gave."""
@@ -222,15 +226,17 @@ class _Builder:
         """Return what one paragraph gave."""
         if paragraph.number in self.references:
             refers_to, count = self.references[paragraph.number]
-            return ParagraphSummary(paragraph.number, paragraph.page, None, category_of(paragraph.chapeau),
-                                    count, refers_to=refers_to)
+            category = response.category if response else category_of(paragraph.chapeau)
+            return ParagraphSummary(paragraph.number, paragraph.page, response.response if response else None,
+                                    category, count, refers_to=refers_to)
         given = (response or Response("pending")) if paragraph.items else response
-        final = Counter(self.recommendations[item.number].response for item in paragraph.items
+        found = Counter(self.recommendations[item.number].response for item in paragraph.items
                         if item.number in self.recommendations)
+        final = {response: found[response] for response in RESPONSES if found[response]}
         changed = given is not None and bool(set(final) - {given.response})
         return ParagraphSummary(paragraph.number, paragraph.page, given.response if given else None,
                                 given.category if given else None, len(paragraph.items),
-                                final=dict(final) if changed else {})
+                                final=final if changed else {})
 
     def _problem(self, message: str, paragraph: RawParagraph) -> None:
         """Note a problem about a paragraph."""
@@ -317,7 +323,8 @@ def _paragraph_line(summary: ParagraphSummary) -> str:
     where = f"  paragraph {summary.number} (page {summary.page}): "
     category = f" ({summary.category})" if summary.category else ""
     if summary.refers_to is not None:
-        return f"{where}gives “{summary.category}” to {summary.count} recommendations of paragraph {summary.refers_to}"
+        what = ", ".join(part for part in (summary.response, summary.category) if part)
+        return f"{where}gives “{what}” to {summary.count} recommendations of paragraph {summary.refers_to}"
     if summary.response is None:
         return f"{where}no recommendations"
     line = f"{where}{summary.count} {summary.response}{category}"

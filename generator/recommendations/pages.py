@@ -12,9 +12,14 @@ if TYPE_CHECKING:
     from pypdf import PdfReader
 
 PAGE_BREAK = "\f"
-"""The page separator in plain-text input (what pdftotext writes)."""
+"""The page separator in plain-text input.
 
-SECTION_HEADING = re.compile(r"(?:[IVX]+\.?\s+)?Conclusions and/or recommendations\W*", re.IGNORECASE)
+pdftotext writes it too: `pdftotext -layout report.pdf` gives the same
+recommendations as the PDF; plain `pdftotext` drops the hyphens at line ends
+("anti-torture" becomes "antitorture") and may put justified lines out of order.
+"""
+
+SECTION_HEADING = re.compile(r"(?:[IVX]+\.?\s+)?Conclusions and/or recommendations[\s*]*", re.IGNORECASE)
 """The heading of the section that lists the recommendations (without a table-of-contents leader)."""
 
 _CONTENTS_ENTRY = re.compile(r"Conclusions and/or recommendations\s*\.{4,}.*?(\d{1,3})\s*$", re.IGNORECASE | re.M)
@@ -46,9 +51,10 @@ def _pdf_pages(path: Path) -> list[str]:
     head = [_page_text(reader, index) for index in range(min(3, len(reader.pages)))]
     start = _conclusions_page(head)
     first_page = len(head) if start is None else max(len(head), start - 1 - _MARGIN)
-    pages = head + [_page_text(reader, index) if index >= first_page else "" for index in range(len(head), len(reader.pages))]
+    rest = range(len(head), len(reader.pages))
+    pages = head + [_page_text(reader, index) if index >= first_page else "" for index in rest]
     if start is not None and not _has_section(pages):  # the contents were wrong: read every page
-        pages = head + [_page_text(reader, index) for index in range(len(head), len(reader.pages))]
+        pages = head + [_page_text(reader, index) for index in rest]
     return pages
 
 

@@ -11,11 +11,11 @@ _PENDING = re.compile(
     re.IGNORECASE,
 )
 _NOTED = re.compile(
-    r"\b(?:did|do|does) not (?:enjoy|have) the support|\bnot supported\b|\bnoted\b|\bnot accept(?:ed)?\b"
+    r"\b(?:did|do|does) not (?:enjoy|have) the support|\b(?:did|do|does) not support\b|\bnot supported\b|\bnoted\b|\bnot accept(?:ed)?\b"
     r"|\bdoes not accept\b|\brejected\b|\bdid not accept\b|\btakes? note\b",
     re.IGNORECASE,
 )
-_SUPPORTED = re.compile(r"\benjoys? the support\b|\bsupported\b|\baccept(?:s|ed)?\b", re.IGNORECASE)
+_SUPPORTED = re.compile(r"\benjoys? the support\b|\bsupport(?:s|ed)\b|\baccept(?:s|ed)?\b", re.IGNORECASE)
 _PARTIAL = re.compile(r"\bpartial(?:ly)?\b|\bin part\b", re.IGNORECASE)
 _ALREADY = re.compile(r"already (?:been )?implemented|(?:has|have) been already implemented", re.IGNORECASE)
 _UNDER_WAY = re.compile(r"in the process of (?:being implemented|implementation)", re.IGNORECASE)

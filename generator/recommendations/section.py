@@ -16,8 +16,8 @@ from generator.recommendations.furniture import Line
 from generator.recommendations.pages import SECTION_HEADING
 from generator.recommendations.problems import ImportProblem
 
-_PARAGRAPH = re.compile(r"(\d{1,3})\.\s+(\S.*)")
-_DOTTED_ITEM = re.compile(r"(\d{1,3})\.(\d{1,3})\.?\s+(\S.*)")
+_PARAGRAPH = re.compile(r"(\d{1,3})\.(?:\s+(\S.*))?")  # the text may start on the next line (pdftotext)
+_DOTTED_ITEM = re.compile(r"(\d{1,3})\.(\d{1,3})\.?(?:\s+(\S.*))?")
 _CLOSING = re.compile(r"reflects? the positions? of the submitting State", re.IGNORECASE)
 _CHAPEAU_START = re.compile(r"(?:The following|The recommendations|All conclusions|\w+ considers? that)\b")
 _ANNEX = re.compile(r"Annex(?:es)?(?: [IVX\d]+)?")
@@ -68,7 +68,7 @@ class RawParagraph:
     @property
     def chapeau(self) -> str:
         """Return the paragraph's own text, before its items, on one line."""
-        return " ".join(line.text for line in self.lines)
+        return " ".join(line.text for line in self.lines if line.text)
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ class _SectionParser:
         index = int(match.group(2))
         self._check_sequence(para, index, line)
         para.dotted = True
-        para.items.append(RawItem(f"{para.number}.{index}", index, [Line(match.group(3), line.page, line.calls)]))
+        para.items.append(RawItem(f"{para.number}.{index}", index, [Line(match.group(3) or "", line.page, line.calls)]))
         return True
 
     def _plain_line(self, line: Line) -> bool:
@@ -147,7 +147,7 @@ class _SectionParser:
         match = _PARAGRAPH.fullmatch(line.text)
         if not match:
             return False
-        number, rest = int(match.group(1)), Line(match.group(2), line.page, line.calls)
+        number, rest = int(match.group(1)), Line(match.group(2) or "", line.page, line.calls)
         para = self.current
         if para is not None and self._is_plain_item(para, number, rest.text):
             self._check_sequence(para, number, line)
