@@ -19,6 +19,7 @@ FONT_FILES = {  # (weight, style) → file in the font package
     ("normal", "italic"): "PT_Serif-Web-Italic.ttf",
     ("bold", "italic"): "PT_Serif-Web-BoldItalic.ttf",
 }
+RESPONSE_LABELS = {"supported": "Supported", "noted": "Noted", "pending": "Pending"}
 ORDINALS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 
 
@@ -94,3 +95,9 @@ def numeric_ordinal(number: int) -> str:
     """Return "34th" for 34."""
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
+
+
+def response_label(rec) -> str:
+    """Return a recommendation's response as the annex shows it: "Supported (already implemented)"."""
+    label = RESPONSE_LABELS.get(rec.response, rec.response)
+    return f"{label} ({rec.category})" if rec.category else label

@@ -13,12 +13,13 @@ from pathlib import Path
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 from lxml import etree
 
 from ..errors import RenderError
 from ..inline import citation_text, recommendation_label
 from ..model import (
+    Assessment,
     Citation,
     CrossRef,
     Emph,
@@ -33,7 +34,7 @@ from ..model import (
     Text,
 )
 from . import ooxml
-from .common import cover_lines, join_names, template_dir
+from .common import cover_lines, join_names, response_label, template_dir
 
 # style name → (type, base style): created when a reference document lacks them
 REQUIRED_STYLES = {
@@ -50,6 +51,7 @@ REQUIRED_STYLES = {
     "Annex Table": (WD_STYLE_TYPE.TABLE, "Table Grid"),
 }
 LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
+ANNEX_COLUMNS = (("No.", 1.7), ("Recommendation", 6.1), ("State(s)", 2.4), ("Response", 2.6), ("Assessment", 3.6))  # cm
 
 
 class DocxWriter:
@@ -245,22 +247,32 @@ class DocxBuilder:
     def annex(self) -> None:
         """Add the annex: the previous recommendations cited, with the authors' assessment."""
         self.styled("Heading 1", [ooxml.run("Annex: Implementation of previous recommendations")])
-        headers = ["No.", "Recommendation", "State(s)", "Response", "Assessment"]
-        table = self.document.add_table(rows=1, cols=len(headers))
+        table = self.document.add_table(rows=1, cols=len(ANNEX_COLUMNS))
         table.style = self.document.styles["Annex Table"]
-        for cell, text in zip(table.rows[0].cells, headers):
-            cell.paragraphs[0].add_run(text).bold = True
+        table.autofit = False
+        ooxml.repeat_as_header(table.rows[0]._tr)
+        for cell, (title, _) in zip(table.rows[0].cells, ANNEX_COLUMNS):
+            cell.paragraphs[0].add_run(title).bold = True
         for assessment in self.submission.assessments:
-            rec = assessment.recommendation
-            cells = table.add_row().cells
-            response = (rec.response + (f" ({rec.category})" if rec.category else "")) if rec else ""
-            for cell, text in zip(cells, [assessment.number, rec.text if rec else "", "; ".join(rec.states) if rec else "", response]):
-                cell.paragraphs[0].add_run(text)
-            last = cells[4].paragraphs[0]._p
-            last.append(ooxml.run(assessment.status.capitalize(), bold=True))
-            if assessment.comment:
-                last.append(ooxml.run(". "))
-                last.extend(self.writer.render(assessment.comment))
+            self.annex_row(table.add_row().cells, assessment)
+        for column, (_, width) in zip(table.columns, ANNEX_COLUMNS):
+            column.width = Cm(width)  # the grid, which LibreOffice follows
+            for cell in column.cells:
+                cell.width = Cm(width)  # each cell, which Word follows
+
+    def annex_row(self, cells: list, assessment: Assessment) -> None:
+        """Fill one annex row: number, text, States, response, assessment."""
+        rec = assessment.recommendation
+        texts = [assessment.number, "", "", ""]
+        if rec is not None:
+            texts[1:] = [rec.text, "; ".join(rec.states), response_label(rec)]
+        for cell, text in zip(cells, texts):
+            cell.paragraphs[0].add_run(text)
+        last = cells[4].paragraphs[0]._p
+        last.append(ooxml.run(assessment.status.capitalize(), bold=True))
+        if assessment.comment:
+            last.append(ooxml.run(". "))
+            last.extend(self.writer.render(assessment.comment))
 
     def properties(self) -> None:
         """Set title, author, subject, keywords and language of the document."""

@@ -27,9 +27,7 @@ from ..model import (
     Submission,
     Text,
 )
-from .common import cover_lines, template_dir
-
-RESPONSE_LABELS = {"supported": "Supported", "noted": "Noted", "pending": "Pending"}
+from .common import cover_lines, response_label, template_dir
 
 
 class HtmlWriter:
@@ -93,7 +91,7 @@ def make_environment(template: str, templates_root: Path | None = None) -> jinja
     )
     writer = HtmlWriter()
     env.filters["inline"] = writer.render
-    env.globals["response_label"] = lambda r: RESPONSE_LABELS.get(r, r)
+    env.globals["response_label"] = response_label
     return env
 
 
