@@ -31,3 +31,6 @@ test: $(STAMP)
 
 clean:
 	rm -rf build/*.docx build/*.pdf build/*.html
+
+check: $(STAMP)
+	$(UPR) check

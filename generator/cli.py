@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from . import __version__
 from .build import build_submission, load_resolved, parse_formats
+from .checks import run_checks
+from .checks.report import format_finding
+from .cli_check import check
+from .cli_diff import diff
+from .cli_recommendations import recommendations
+from .cliutil import content_dirs, fail
 from .errors import UprError
-
-CONTENT_ROOT = Path("content")
-
-
-def content_dirs(given: tuple[Path, ...]) -> list[Path]:
-    """Return the submission folders named, or every one under content/."""
-    if given:
-        return list(given)
-    found = sorted(p.parent for p in CONTENT_ROOT.glob("*/submission.yaml"))
-    if not found:
-        raise UprError("no submission folder given and none found under content/")
-    return found
-
-
-def fail(exc: UprError) -> None:
-    """Print an error on one line and exit with status 1."""
-    click.echo(f"upr: error: {exc}", err=True)
-    sys.exit(1)
 
 
 @click.group()
@@ -41,11 +28,18 @@ def main() -> None:
 @click.option("--format", "formats", default="docx,pdf", show_default=True, help="Comma-separated: docx, pdf, html.")
 @click.option("--out", "out_dir", default=Path("build"), type=click.Path(path_type=Path, file_okay=False), show_default=True)
 @click.option("--templates", type=click.Path(path_type=Path, file_okay=False, exists=True), help="Templates folder.")
-def build(folders: tuple[Path, ...], formats: str, out_dir: Path, templates: Path | None) -> None:
-    """Build each submission in FOLDERS (default: all of content/) into --out."""
+@click.option("--force", is_flag=True, help="Build even when the checks find errors.")
+def build(folders: tuple[Path, ...], formats: str, out_dir: Path, templates: Path | None, force: bool) -> None:
+    """Check, then build each submission in FOLDERS (default: all of content/) into --out."""
     try:
         wanted = parse_formats(formats)
         submissions = [load_resolved(folder) for folder in content_dirs(folders)]
+        reports = [run_checks(submission) for submission in submissions]
+        errors = sum(report.count("error") for report in reports)
+        for finding in (f for report in reports for f in report.findings if f.severity == "error"):
+            click.echo(format_finding(finding, Path.cwd()), err=True)
+        if errors and not force:
+            raise UprError(f"the checks found {errors} error{'s' * (errors != 1)}: nothing written (--force builds anyway)")
         for submission in submissions:
             result = build_submission(submission, out_dir, wanted, templates)
             for url in result.refused_urls:
@@ -56,21 +50,9 @@ def build(folders: tuple[Path, ...], formats: str, out_dir: Path, templates: Pat
         fail(exc)
 
 
-def _register_commands() -> None:
-    """Add the commands that live in their own modules (check, diff, recommendations)."""
-    import importlib
-
-    for module, name in (("cli_check", "check"), ("cli_diff", "diff"), ("cli_recommendations", "recommendations")):
-        try:
-            mod = importlib.import_module(f"generator.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"generator.{module}":
-                raise
-            continue
-        main.add_command(getattr(mod, name))
-
-
-_register_commands()
+main.add_command(check)
+main.add_command(diff)
+main.add_command(recommendations)
 
 if __name__ == "__main__":
     main()

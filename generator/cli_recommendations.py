@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .build import write_atomically
-from .cli import content_dirs, fail
+from .cliutil import content_dirs, fail
 from .errors import UprError
 from .load import load_submission
 from .recommendations.data import RESPONSES, dump_recommendation_data, search

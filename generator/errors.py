@@ -15,9 +15,16 @@ class Location:
     col: int = 0
 
     def __str__(self) -> str:
-        if self.line:
-            return f"{self.path}:{self.line}:{self.col}"
-        return str(self.path)
+        shown = _shown(self.path)
+        return f"{shown}:{self.line}:{self.col}" if self.line else shown
+
+
+def _shown(path: Path) -> str:
+    """Return a path as a person typed it: relative to the current folder when inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 class UprError(Exception):

@@ -45,7 +45,9 @@ class YamlFile:
 
         def locate(offset: int) -> Location:
             snippet = value[offset : offset + 16].split("\n")[0]
-            found = source.find(snippet) if snippet else -1
+            # A character never stands earlier in the file than in the value (quotes,
+            # escapes and folding only add), so search from the same offset.
+            found = source.find(snippet, offset) if snippet else -1
             if found < 0:
                 return self.location(node)
             before = self.text[: node.start_mark.index + found]

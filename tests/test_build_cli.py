@@ -139,3 +139,17 @@ def test_docx_opens_in_libreoffice(tmp_path: Path) -> None:
         assert f"{number}. " in words  # live numbering, laid out by LibreOffice
     assert "Gauthier v. Canada" in words  # a footnote's text
     assert "124.4 (Brazil)" in words
+
+
+def test_build_runs_the_checks_first_and_writes_nothing_on_errors(tmp_path: Path) -> None:
+    fixture = FIXTURES / "note53-missing"
+    out = tmp_path / "out"
+    code, stdout, stderr = run("build", str(fixture), "--out", str(out))
+    assert code == 1 and stdout == ""
+    assert stderr.splitlines() == [
+        f"{(fixture / 'sections' / 'media.yaml').relative_to(Path.cwd())}:3:457: error N001 note [^gauthier] is called but never defined",
+        "upr: error: the checks found 1 error: nothing written (--force builds anyway)",
+    ]
+    assert files_in(out) == []
+    code, stdout, _ = run("build", str(fixture), "--format", "docx", "--out", str(out), "--force")
+    assert code == 0 and files_in(out) == ["note53-missing.docx"]

@@ -1,0 +1,233 @@
+"""R004: the response that the prose around a reference claims, against the data.
+
+"Two recommendations … were accepted,^[124.27; 124.28] with one rejected.^[126.46]"
+makes two claims. The claim governing a reference is found in three steps:
+
+1. the note's own text, in the clause holding the reference
+   ("Accepted: {rec 124.4}; noted: {rec 126.46}");
+2. otherwise the clause the note call closes in the paragraph: the text since
+   the previous call (or reference, or semicolon) of the same sentence
+   ("with one rejected." for the second call above);
+3. otherwise the nearest claim earlier in the same sentence, which governs a
+   list: "recommendations accepted …, including on A,^[…] B,^[…] and C.^[…]".
+
+A claim is a word with a response ("accepted", "already being implemented",
+"noted", "rejected"); a negation just before it ("did not accept", "not
+supported") turns it into the other response.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..model import NoteCall, RecommendationRef, Submission
+from ..traverse import text_runs
+from .recommendations import response_words
+from .registry import Hit, register
+from .text import Anchor, FlatText, flatten, sentence_at, sentence_spans
+
+OTHER = {"supported": "noted", "noted": "supported"}
+
+
+@dataclass(frozen=True)
+class ClaimWord:
+    """A pattern that claims a response, and the contexts in which it does not."""
+
+    pattern: re.Pattern[str]
+    response: str  # "supported" or "noted"
+    not_after: re.Pattern[str] | None = None  # e.g. "as " before "noted"
+    not_before: re.Pattern[str] | None = None  # e.g. " that" after "noted"
+    only_negated: bool = False  # "support" alone is too common a noun to count
+
+
+def _word(pattern: str) -> re.Pattern[str]:
+    """Return a case-insensitive whole-word pattern."""
+    return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+
+
+_ADVERBS = re.compile(r"\b(?:generally|widely|universally|internationally|commonly|broadly)\s+$", re.IGNORECASE)
+CLAIM_WORDS: dict[str, tuple[ClaimWord, ...]] = {
+    "en": (
+        ClaimWord(_word(r"already\s+(?:being\s+)?implemented"), "supported"),
+        ClaimWord(_word(r"accept(?:s|ed|ing|ance)?"), "supported", not_after=_ADVERBS),
+        ClaimWord(_word(r"support(?:s|ed)"), "supported", not_after=_ADVERBS),
+        ClaimWord(_word(r"support"), "supported", only_negated=True),
+        ClaimWord(
+            _word(r"noted"), "noted",
+            not_after=re.compile(r"\b(?:as(?:\s+\w+)?|be)\s+$", re.IGNORECASE),
+            not_before=re.compile(r"^\s+(?:above|below|earlier|previously|elsewhere|that)\b", re.IGNORECASE),
+        ),
+        ClaimWord(_word(r"t(?:ook|akes?|aken|aking)\s+note"), "noted"),
+        ClaimWord(_word(r"reject(?:s|ed|ing|ion)?"), "noted"),
+    ),
+    "fr": (
+        ClaimWord(_word(r"déjà\s+(?:mises?|appliquée?s?)(?:\s+en\s+œuvre)?"), "supported"),
+        ClaimWord(_word(r"accept(?:e|ent|é|ée|és|ées|ait|aient|ation)"), "supported"),
+        ClaimWord(_word(r"(?:soutenu|appuyé)e?s?"), "supported"),
+        ClaimWord(_word(r"(?:a|ont|avait|avaient)\s+pris\s+note|prend\s+note|prises?\s+en\s+note|notée?s?"), "noted"),
+        ClaimWord(_word(r"rejet(?:é|ée|és|ées|ait|aient)?"), "noted"),
+    ),
+    "es": (
+        ClaimWord(
+            _word(r"ya\s+(?:se\s+)?(?:está|están|estaba|estaban)\s+(?:aplicando|aplicad[oa]s?|implementad[oa]s?)"),
+            "supported",
+        ),
+        ClaimWord(_word(r"acept(?:ó|aron|ada|adas|ado|ados|ación)"), "supported"),
+        ClaimWord(_word(r"apoy(?:ó|aron|ada|adas|ado|ados)"), "supported"),
+        ClaimWord(_word(r"tom(?:ó|aron|a|ado)\s+nota"), "noted"),
+        ClaimWord(_word(r"rechaz(?:ó|aron|ada|adas|ado|ados)"), "noted"),
+    ),
+}
+NEGATIONS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "not never no none neither nor without failed fails fail refused refuses declined declines cannot".split()
+    ),
+    "fr": frozenset("pas jamais ni sans refusé refusée refusé refusant".split()),
+    "es": frozenset("no nunca jamás ni sin".split()),
+}
+AUXILIARIES: dict[str, frozenset[str]] = {  # quoted with the negation: "did not accept"
+    "en": frozenset("do does did has have had is are was were will would could".split()),
+    "fr": frozenset("n'a n'ont n'avait n'avaient n'est n'ont ne".split()),
+    "es": frozenset(),
+}
+NEGATION_WINDOW = 3  # words before a claim word that can negate it
+CLAUSE_BREAK = re.compile(r"[,;:.()]")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A response claimed in the text, the words that claim it, and where they are."""
+
+    response: str
+    words: str
+    start: int
+    end: int
+
+
+def find_claims(text: str, language: str) -> list[Claim]:
+    """Return the claims in `text`, in order (English words for an unknown language)."""
+    language = language if language in CLAIM_WORDS else "en"
+    claims: list[Claim] = []
+    for word in CLAIM_WORDS[language]:
+        for match in word.pattern.finditer(text):
+            claim = _claim(text, match, word, language)
+            if claim is not None:
+                claims.append(claim)
+    return _without_overlaps(sorted(claims, key=lambda c: (c.start, -c.end)))
+
+
+def _claim(text: str, match: re.Match[str], word: ClaimWord, language: str) -> Claim | None:
+    """Return the claim a match makes, negated if a negation precedes it; None where it makes none."""
+    before, after = text[: match.start()], text[match.end() :]
+    if (word.not_after and word.not_after.search(before)) or (word.not_before and word.not_before.search(after)):
+        return None
+    negator = _negation_start(before, language)
+    if negator is None:
+        return None if word.only_negated else Claim(word.response, match.group(0), match.start(), match.end())
+    return Claim(OTHER[word.response], text[negator : match.end()], negator, match.end())
+
+
+def _negation_start(before: str, language: str) -> int | None:
+    """Return where a negation (with its auxiliary: "did not") starts just before a claim word, or None."""
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0)
+    words = list(re.finditer(r"[\w’']+", before[clause_start:]))
+    tokens = [w.group(0).lower().replace("’", "'") for w in words]
+    for index in range(max(0, len(words) - NEGATION_WINDOW), len(words)):
+        if tokens[index] in NEGATIONS[language] or tokens[index].endswith("n't"):
+            if index and tokens[index - 1] in AUXILIARIES[language]:
+                index -= 1
+            return clause_start + words[index].start()
+    return None
+
+
+def _without_overlaps(claims: list[Claim]) -> list[Claim]:
+    """Return the claims with those inside a longer one dropped ("accepted" inside "not accepted")."""
+    kept: list[Claim] = []
+    for claim in claims:
+        if kept and claim.start < kept[-1].end:
+            continue
+        kept.append(claim)
+    return kept
+
+
+def governing_claim(flat: FlatText, anchor: Anchor, claims: list[Claim]) -> Claim | None:
+    """Return the claim that governs `anchor` (a note call or a reference) in `flat`, if any."""
+    sentence = sentence_at(sentence_spans(flat.text), anchor.offset)
+    start = _clause_start(flat, anchor, sentence[0])
+    own = [c for c in claims if start <= c.start and c.end <= anchor.offset]
+    if own:
+        return own[-1]
+    if isinstance(anchor.node, RecommendationRef):
+        end = _clause_end(flat, anchor, sentence[1])
+        after = [c for c in claims if anchor.end <= c.start and c.end <= end]
+        if after:
+            return after[0]
+    earlier = [c for c in claims if sentence[0] <= c.start and c.end <= start]
+    return earlier[-1] if earlier else None
+
+
+def _clause_start(flat: FlatText, anchor: Anchor, sentence_start: int) -> int:
+    """Return where the clause ending at `anchor` starts: after the previous anchor or semicolon."""
+    stops = [a.end for a in flat.anchors if a.end <= anchor.offset and a is not anchor]
+    stops += [m.end() for m in re.finditer(";", flat.text[: anchor.offset])]
+    return max([sentence_start, *stops])
+
+
+def _clause_end(flat: FlatText, anchor: Anchor, sentence_end: int) -> int:
+    """Return where the clause after a reference ends ("{rec 124.4} was noted;"), or its end if none follows.
+
+    When another reference or call comes first, the words between belong to
+    it ("accepted {rec 124.4} and {rec 124.5} but noted {rec 126.46}").
+    """
+    following = [a.offset for a in flat.anchors if a.offset >= anchor.end and a is not anchor]
+    semicolon = flat.text.find(";", anchor.end, sentence_end)
+    end = semicolon if semicolon >= 0 else sentence_end
+    return anchor.end if following and min(following) < end else end
+
+
+@dataclass(frozen=True)
+class ClaimedRef:
+    """A recommendation reference and the claim that governs it."""
+
+    ref: RecommendationRef
+    claim: Claim
+
+
+def claimed_refs(submission: Submission) -> Iterator[ClaimedRef]:
+    """Yield each recommendation reference in running text or notes that a claim governs."""
+    language = submission.meta.language
+    for run in text_runs(submission):
+        flat = flatten(run.nodes)
+        claims = find_claims(flat.text, language)
+        for anchor in flat.anchors:
+            if isinstance(anchor.node, RecommendationRef):
+                claim = governing_claim(flat, anchor, claims)
+                if claim is not None:
+                    yield ClaimedRef(anchor.node, claim)
+            else:
+                yield from _claimed_in_note(anchor.node, governing_claim(flat, anchor, claims), language)
+
+
+def _claimed_in_note(call: NoteCall, outer: Claim | None, language: str) -> Iterator[ClaimedRef]:
+    """Yield the references of a called note with their claim: the note's own, else the paragraph's."""
+    flat = flatten(call.note.content)
+    claims = find_claims(flat.text, language)
+    for anchor in flat.anchors:
+        if isinstance(anchor.node, RecommendationRef):
+            claim = governing_claim(flat, anchor, claims) or outer
+            if claim is not None:
+                yield ClaimedRef(anchor.node, claim)
+
+
+@register("R004", "warning", "the prose around a reference claims a response the data contradicts")
+def contradicted_claims(submission: Submission) -> Iterator[Hit]:
+    """Yield each reference whose governing claim ("accepted", "noted" …) differs from the data's response."""
+    for found in claimed_refs(submission):
+        rec = found.ref.recommendation
+        if rec is not None and rec.response != found.claim.response:
+            yield found.ref.location, (
+                f"the text says “{found.claim.words}” of recommendation {rec.number}, "
+                f"which was {response_words(rec)}"
+            )

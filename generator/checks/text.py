@@ -1,0 +1,116 @@
+"""Running text as the checks read it: what the reader sees, with the places of notes and references.
+
+A paragraph's inline nodes become one plain string (as `plain_text` gives it)
+plus *anchors*: the offsets at which note calls and recommendation references
+stand in that string. Placement and claim checks work on offsets, so they can
+tell which clause a note call closes and which punctuation is next to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..inline import citation_text, recommendation_label
+from ..model import Citation, CrossRef, Emph, Inline, Link, NoteCall, RecommendationRef, Strong, Text
+
+ABBREVIATIONS = frozenset(
+    "no nos p pp para paras art arts mr mrs ms dr st vol ed eds cf approx vs e.g i.e ibid op cit".split()
+)
+SENTENCE_END = re.compile(r"[.!?…][\"”’»)\]]*(?=\s|$)")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A note call or recommendation reference, and where it stands in the plain text."""
+
+    offset: int  # where it starts in FlatText.text
+    end: int  # where its visible text ends (equal to offset for a note call)
+    node: NoteCall | RecommendationRef
+
+
+@dataclass
+class FlatText:
+    """Plain text of some inline nodes, with the anchors found in it (notes not entered)."""
+
+    text: str = ""
+    anchors: list[Anchor] = field(default_factory=list)
+
+    def note_calls(self) -> list[Anchor]:
+        """Return the anchors that are note calls."""
+        return [a for a in self.anchors if isinstance(a.node, NoteCall)]
+
+
+def flatten(nodes: list[Inline]) -> FlatText:
+    """Return the plain text of `nodes` and the anchors in it, without entering notes."""
+    flat = FlatText()
+    _append(flat, nodes)
+    return flat
+
+
+def _append(flat: FlatText, nodes: list[Inline]) -> None:
+    """Append each node's visible text to `flat`, recording anchors on the way."""
+    for node in nodes:
+        if isinstance(node, Text):
+            flat.text += node.text
+        elif isinstance(node, (Strong, Emph, Link)):
+            _append(flat, node.children)
+        elif isinstance(node, NoteCall):
+            flat.anchors.append(Anchor(len(flat.text), len(flat.text), node))
+        elif isinstance(node, RecommendationRef):
+            start = len(flat.text)
+            flat.text += recommendation_label(node)
+            flat.anchors.append(Anchor(start, len(flat.text), node))
+        elif isinstance(node, CrossRef):
+            flat.text += node.target.number if node.target else node.label
+        elif isinstance(node, Citation):
+            flat.text += citation_text(node)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each sentence; a sentence keeps the spaces after its full stop.
+
+    So a note call written right after the full stop (English placement)
+    falls in the sentence it closes, not the next one.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        if _is_abbreviation(text, match.start()) or not _starts_sentence(text, match.end()):
+            continue
+        end = _skip_spaces(text, match.end())
+        spans.append((start, end))
+        start = end
+    if start < len(text) or not spans:
+        spans.append((start, len(text)))
+    return spans
+
+
+def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """Return the sentence holding `offset` (the last one for the end of the text)."""
+    for start, end in spans:
+        if start <= offset < end:
+            return start, end
+    return spans[-1]
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Tell whether the full stop at `dot` ends an abbreviation ("No.", "p.", "B.") rather than a sentence."""
+    if text[dot] != ".":
+        return False
+    word = re.search(r"[\w.]*$", text[:dot])
+    before = word.group(0).lower() if word else ""
+    return len(before) == 1 or before in ABBREVIATIONS
+
+
+def _starts_sentence(text: str, offset: int) -> bool:
+    """Tell whether what follows `offset` can begin a sentence (or the text ends)."""
+    rest = text[offset:].lstrip()
+    return not rest or rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘«(["
+
+
+def _skip_spaces(text: str, offset: int) -> int:
+    """Return the offset after the whitespace at `offset`."""
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    return offset

@@ -1,0 +1,28 @@
+"""`upr check`: run the checks on submissions and print the findings."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .build import load_resolved
+from .checks import exit_status, run_checks
+from .checks.report import FORMATTERS
+from .cliutil import content_dirs, fail
+from .errors import UprError
+
+
+@click.command()
+@click.argument("folders", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+def check(folders: tuple[Path, ...], fmt: str, strict: bool) -> None:
+    """Check each submission in FOLDERS (default: all of content/): exit 1 on errors."""
+    try:
+        reports = [run_checks(load_resolved(folder)) for folder in content_dirs(folders)]
+        click.echo(FORMATTERS[fmt](reports, Path.cwd()))
+        sys.exit(exit_status(reports, strict))
+    except UprError as exc:
+        fail(exc)
