@@ -1,0 +1,286 @@
+"""`upr check`: one fixture folder per check with its exact expected output, the claims logic, the CLI.
+
+Each folder in tests/fixtures/checks/ holds a small submission with one
+defect and an `expected.txt`: the command (`$ upr check …`, run from that
+folder's parent), the exact output, and `exit status N`. A bug report
+becomes one more folder.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.build import load_resolved
+from generator.checks import CHECKS, Finding, run_checks
+from generator.checks.claims import claimed_refs, find_claims
+from generator.checks.text import flatten, sentence_spans
+from generator.cli import main
+from generator.errors import Location
+from generator.inline import InlineContext, parse_inline, plain_text
+from generator.model import Citation
+from generator.traverse import inline_nodes, text_runs
+
+ROOT = Path(__file__).resolve().parents[1]
+CHECK_FIXTURES = ROOT / "tests" / "fixtures" / "checks"
+NOTE53 = ROOT / "tests" / "fixtures" / "content" / "note53-missing"
+SEED = ROOT / "content" / "kazakhstan-2019"
+DOCS = ROOT / "docs" / "checks.md"
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What an expected.txt says: the arguments after `upr`, the output and the exit status."""
+
+    args: list[str]
+    output: str
+    status: int
+
+
+def read_expected(path: Path) -> Expected:
+    """Return the command, output and exit status written in an expected.txt."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("$ upr "), f"{path}: the first line is the command"
+    status = re.fullmatch(r"exit status (\d+)", lines[-1])
+    assert status, f"{path}: the last line is 'exit status N'"
+    return Expected(shlex.split(lines[0])[2:], "".join(line + "\n" for line in lines[1:-1]), int(status.group(1)))
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """Return exit code, stdout and stderr of `upr ARGS`."""
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+FIXTURES = sorted(p.parent.name for p in CHECK_FIXTURES.glob("*/expected.txt"))
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_fixture_output_is_exactly_as_expected(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = read_expected(CHECK_FIXTURES / name / "expected.txt")
+    monkeypatch.chdir(CHECK_FIXTURES)
+    code, stdout, stderr = run(*expected.args)
+    assert (stdout, stderr, code) == (expected.output, "", expected.status)
+
+
+def test_every_check_has_a_fixture_and_is_documented() -> None:
+    docs = DOCS.read_text(encoding="utf-8")
+    for code in CHECKS:
+        assert any(name.startswith(code) for name in FIXTURES), f"no fixture folder for {code}"
+        assert f"| {code} | {CHECKS[code].severity} |" in docs, f"{code} is not in docs/checks.md"
+
+
+def test_fixture_with_a_defect_reports_its_own_code_only() -> None:
+    for name in FIXTURES:
+        if name == "clean":
+            continue
+        codes = {f.code for f in run_checks(load_resolved(CHECK_FIXTURES / name)).findings}
+        assert codes == {name.split("-")[0]}, name
+
+
+def test_the_example_in_docs_is_what_upr_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    block = DOCS.read_text(encoding="utf-8").split("```\n")[1]
+    command, *output = block.splitlines()
+    monkeypatch.chdir(ROOT)
+    code, stdout, _ = run(*shlex.split(command)[2:])
+    assert (code, stdout.splitlines()) == (1, output)
+
+
+# --- the seed's note 53 -------------------------------------------------------
+
+
+def test_note53_fixture_gives_exactly_one_error_at_the_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    section = NOTE53 / "sections" / "media.yaml"
+    lines = section.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, start=1) if "[^gauthier]" in text)
+    col = lines[line - 1].index("[^gauthier]") + 1
+    report = run_checks(load_resolved(NOTE53))
+    assert report.findings == (
+        Finding("N001", "error", "note [^gauthier] is called but never defined", Location(section, line, col)),
+    )
+    monkeypatch.chdir(ROOT)
+    code, stdout, stderr = run("check", "tests/fixtures/content/note53-missing")
+    assert (code, stderr) == (1, "")
+    assert stdout.splitlines()[:2] == [
+        f"tests/fixtures/content/note53-missing/sections/media.yaml:{line}:{col}: "
+        "error N001 note [^gauthier] is called but never defined",
+        "tests/fixtures/content/note53-missing: 1 error",
+    ]
+
+
+# --- the seed example ------------------------------------------------------------
+
+
+def test_seed_prints_only_the_126_40_warning_besides_its_word_count() -> None:
+    """The seed reproduces the original: its one wrong claim is 126.40, "accepted" but noted."""
+    report = run_checks(load_resolved(SEED))
+    findings = [f for f in report.findings if f.code != "W001"]
+    assert [(f.code, f.location.path.name, f.message) for f in findings] == [
+        ("R004", "02-legal-framework.yaml",
+         "the text says “acceptance” of recommendation 126.40, which was noted (A/HRC/28/10)"),
+    ]
+    assert report.recommendations.line() == "21 previous recommendations cited (A/HRC/28/10): 12 supported, 9 noted"
+
+
+def test_upr_check_of_the_seed_prints_its_one_warning_and_passes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without its notes the seed is within the joint limit: no W001, only the 126.40 warning, status 0."""
+    monkeypatch.chdir(ROOT)
+    code, stdout, stderr = run("check", "content/kazakhstan-2019")
+    assert (code, stderr) == (0, "")
+    assert stdout.splitlines() == [
+        "content/kazakhstan-2019/sections/02-legal-framework.yaml:35:265: warning R004 the text says “acceptance” "
+        "of recommendation 126.40, which was noted (A/HRC/28/10)",
+        "content/kazakhstan-2019: 1 warning",
+        "content/kazakhstan-2019: 21 previous recommendations cited (A/HRC/28/10): 12 supported, 9 noted",
+        "content/kazakhstan-2019: 4,471 words (joint submission, limit 5,630): 1,159 under "
+        "[body 4,138 + cover 31 + recommendations 302; not counted: notes 2,416, annex 906; profile ohchr-2024]",
+    ]
+
+
+def test_notes_are_numbered_one_to_n_in_reading_order_as_in_the_original() -> None:
+    """The original submission's note numbers (kept in sources.yaml's comments and note 53) come out of the model."""
+    submission = load_resolved(SEED)
+    assert [n.number for n in submission.notes] == list(range(1, len(submission.notes) + 1))
+    citing: dict[str, list[int]] = {}
+    for note in submission.notes:
+        for node in inline_nodes(note.content):
+            if isinstance(node, Citation):
+                citing.setdefault(node.key, []).append(note.number)
+    assert citing == {
+        "criminal-code": [13, 26], "osce-defamation": [18, 20, 27],
+        "a19-nakanune": [21, 22], "a19-land-reform": [31, 32, 33],
+    }
+    assert [n.number for n in submission.notes if n.key == "gauthier"] == [53]
+
+
+# --- claims ------------------------------------------------------------------------
+
+
+def claims_by_reference(folder: Path) -> list[tuple[str, str, str]]:
+    """Return (number, claimed response, words) for each reference a claim governs, in reading order."""
+    return [(c.ref.number, c.claim.response, c.claim.words) for c in claimed_refs(load_resolved(folder))]
+
+
+def test_claims_of_the_seed_sentences_govern_the_right_references() -> None:
+    accepted = "already being implemented"
+    assert claims_by_reference(CHECK_FIXTURES / "R004-seed-sentences") == [
+        # paragraph 3, first sentence: "accepted … “already being implemented”", over the whole list
+        *[(n, "supported", accepted) for n in ("124.4", "124.5", "124.22", "124.28", "124.29", "124.30",
+                                              "124.24", "124.25", "124.26", "124.39", "124.27", "124.47")],
+        # paragraph 3, second sentence: "Recommendations noted by Kazakhstan included calls …"
+        *[(n, "noted", "noted") for n in ("126.35", "126.38", "126.39", "126.40", "126.41", "126.37",
+                                          "126.36", "126.42", "126.46")],
+        ("126.40", "supported", "acceptance"),  # paragraph 10: contradicts the data (noted)
+        ("126.36", "noted", "did not accept"),  # paragraph 21: negation
+        ("126.37", "noted", "noted"),  # paragraph 23: "was also noted"
+        ("124.27", "supported", "accepted"),  # paragraph 27: two claims, one per clause
+        ("124.28", "supported", "accepted"),
+        ("126.46", "noted", "rejected"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "claims"),
+    [
+        ("Kazakhstan did not accept a recommendation", "en", [("noted", "did not accept")]),
+        ("recommendations that were not supported", "en", [("noted", "were not supported")]),
+        ("Kazakhstan refused to accept it", "en", [("noted", "refused to accept")]),
+        ("it did not support the call", "en", [("noted", "did not support")]),
+        ("with the support of donors", "en", []),
+        ("As noted above, it should be noted that widely accepted standards apply", "en", []),
+        ("it took note of two and rejected one", "en", [("noted", "took note"), ("noted", "rejected")]),
+        ("Le Kazakhstan n’a pas accepté la recommandation", "fr", [("noted", "n’a pas accepté")]),
+        ("El Estado no aceptó una y tomó nota de otra", "es", [("noted", "no aceptó"), ("noted", "tomó nota")]),
+    ],
+)
+def test_claim_words_and_negation(text: str, language: str, claims: list[tuple[str, str]]) -> None:
+    assert [(c.response, c.words) for c in find_claims(text, language)] == claims
+
+
+def test_flat_text_is_the_plain_text_the_reader_sees() -> None:
+    for run in text_runs(load_resolved(SEED)):
+        assert flatten(run.nodes).text == plain_text(run.nodes)
+
+
+def test_a_call_after_a_full_stop_belongs_to_the_sentence_it_closes() -> None:
+    text = "It was accepted.^[a] It was noted.^[b] Mr. B. Smith said so."
+    nodes = parse_inline(text, InlineContext(lambda _: Location(Path("x"))))
+    flat = flatten(nodes)
+    spans = sentence_spans(flat.text)
+    assert [flat.text[s:e] for s, e in spans] == ["It was accepted. ", "It was noted. ", "Mr. B. Smith said so."]
+    assert [flat.text[: a.offset][-9:] for a in flat.note_calls()] == ["accepted.", "as noted."]
+
+
+# --- the command line ------------------------------------------------------------
+
+
+def test_warnings_fail_only_with_strict(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CHECK_FIXTURES)
+    assert run("check", "N002-uncalled-note")[0] == 0
+    assert run("check", "--strict", "N002-uncalled-note")[0] == 1
+
+
+def test_json_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(CHECK_FIXTURES)
+    code, stdout, stderr = run("check", "--format", "json", "N001-undefined-note", "clean")
+    assert (code, stderr) == (1, "")
+    first, second = json.loads(stdout)["submissions"]
+    assert first["folder"] == "N001-undefined-note"
+    assert (first["errors"], first["warnings"]) == (1, 0)
+    assert first["findings"] == [{
+        "code": "N001", "severity": "error", "message": "note [^insult] is called but never defined",
+        "path": "N001-undefined-note/sections/one.yaml", "line": 3, "col": 43,
+    }]
+    assert second["findings"] == []
+    assert second["word_count"] == {
+        "total": 57, "limit": 2815, "over": -2758, "type": "individual", "profile": "ohchr-2024",
+        "parts": {"body": 23, "notes": 21, "cover": 26, "recommendations": 8, "annex": 0},
+        "counted": ["body", "cover", "recommendations"],
+    }
+    assert second["recommendations"] == {
+        "cited": 2, "supported": 1, "noted": 1, "pending": 0, "not_in_data": 0, "documents": ["A/HRC/99/1"],
+    }
+
+
+def test_without_folders_checks_every_submission_under_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(CHECK_FIXTURES / "clean", tmp_path / "content" / "b")
+    shutil.copytree(CHECK_FIXTURES / "N002-uncalled-note", tmp_path / "content" / "a")
+    monkeypatch.chdir(tmp_path)
+    code, stdout, _ = run("check")
+    assert code == 0
+    assert [line.split(":")[0] for line in stdout.splitlines() if "problem" in line or "warning" in line] == [
+        "content/a/sections/one.yaml", "content/a", "content/b",
+    ]
+
+
+def test_bad_content_is_one_line_and_status_1(tmp_path: Path) -> None:
+    folder = tmp_path / "broken"
+    shutil.copytree(CHECK_FIXTURES / "clean", folder)
+    section = folder / "sections" / "one.yaml"
+    section.write_text(section.read_text(encoding="utf-8") + "  - p: [unclosed\n", encoding="utf-8")
+    code, stdout, stderr = run("check", str(folder))
+    assert (code, stdout) == (1, "")
+    assert stderr.startswith(f"upr: error: {section}:") and stderr.count("\n") == 1
+    assert "Traceback" not in stderr
+
+
+def test_no_submission_anywhere_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run("check") == (1, "", "upr: error: no submission folder given and none found under content/\n")
+
+
+def test_paths_outside_the_current_folder_are_shown_whole(tmp_path: Path) -> None:
+    folder = tmp_path / "n001"
+    shutil.copytree(CHECK_FIXTURES / "N001-undefined-note", folder)
+    code, stdout, _ = run("check", str(folder))
+    assert code == 1
+    assert stdout.splitlines()[0] == (
+        f"{folder}/sections/one.yaml:3:43: error N001 note [^insult] is called but never defined"
+    )
