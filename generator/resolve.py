@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from .model import Assessment, Citation, CrossRef, NoteCall, Paragraph, RecommendationRef, Section, Submission
+from .model import Assessment, Citation, CrossRef, NoteCall, RecommendationRef, Submission
 from .traverse import inline_nodes, text_runs
 
 
@@ -94,11 +94,3 @@ def _resolve_annex(submission: Submission) -> None:
             submission.assessments.append(
                 Assessment(ref.number, "not assessed", [], ref.location, ref.recommendation)
             )
-
-
-def section_of(submission: Submission, paragraph: Paragraph) -> Section | None:
-    """Return the top-level section holding `paragraph`."""
-    for section in submission.sections:
-        if any(p is paragraph for p in section.paragraphs()):
-            return section
-    return None

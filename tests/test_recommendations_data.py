@@ -124,7 +124,7 @@ VALID_TOP = "document: A/HRC/28/10\nstate_under_review: Kazakhstan\ncycle: 2\nre
         ("- just\n- a list\n", 1, 1, "the file must be a mapping"),
         ("document: A/HRC/28/10\nrecommendations: []\n", 1, 1, "the file: missing key 'state_under_review'"),
         (VALID_TOP + "  - number: '124.4'\n    text: [unclosed\n",
-         7, 1, "invalid YAML: expected ',' or ']', but got '<stream end>'"),
+         7, 1, "YAML syntax error: expected ',' or ']', but got '<stream end>'"),
     ],
 )
 def test_schema_errors_point_at_the_offending_node(
@@ -156,7 +156,7 @@ def test_yaml_tags_that_build_objects_are_refused(tmp_path: Path, tagged: str) -
 
 
 def test_missing_and_empty_files_are_content_errors(tmp_path: Path) -> None:
-    with pytest.raises(ContentError, match="cannot read recommendation data"):
+    with pytest.raises(ContentError, match="file not found"):
         load_recommendation_data(tmp_path / "missing.yaml")
     with pytest.raises(ContentError, match="empty"):
         load_recommendation_data(_write(tmp_path, "# nothing\n"))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..model import Inline, RecommendationRef, Submission
-from ..recommendations.data import Recommendation, normalise_state
+from ..recommendations.data import Recommendation, normalise_state, state_keys
 from ..traverse import inline_nodes
 from .registry import Hit, register
 
@@ -117,18 +117,7 @@ def _split_group(state: str, data: tuple[str, ...]) -> list[str]:
 
 def _same_state(written: str, name: str) -> bool:
     """Tell whether `written` names the State `name` (also "Iran" for "Iran (Islamic Republic of)")."""
-    return normalise_state(written) in _state_forms(name)
-
-
-def _state_forms(name: str) -> set[str]:
-    """Return the normalised forms of a State's name: as written, short, and inverted."""
-    key = normalise_state(name)
-    forms = {key}
-    qualified = re.fullmatch(r"(.+?) \((.+)\)", key)
-    if qualified:
-        forms.add(qualified.group(1))
-        forms.add(f"{qualified.group(2)} {qualified.group(1)}")
-    return forms
+    return normalise_state(written) in state_keys(name)
 
 
 @register("R003", "error", "the response written in a reference differs from the data")

@@ -16,6 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import ContentError, Location
+from generator.yamlnodes import read_yaml
 
 RESPONSES: tuple[str, ...] = ("supported", "noted", "pending")
 """The responses a State under review can give, in the report's own order."""
@@ -95,7 +96,7 @@ _QUALIFIED = re.compile(r"(?:(?P<name>.+?) \((?P<q>.+ of)\)|(?P<q2>islamic repub
                         r"|plurinational state of|federated states of) (?P<name2>.+))")
 
 
-def _state_keys(name: str) -> set[str]:
+def state_keys(name: str) -> set[str]:
     """Return the keys a search may use for a State: its name, short name and other UN form.
 
     "Iran (Islamic Republic of)" and "Islamic Republic of Iran" (the form of
@@ -150,7 +151,7 @@ def _matches_state(rec: Recommendation, state: str | None) -> bool:
     if not state:
         return True
     wanted = normalise_state(state)
-    return any(wanted in _state_keys(name) for name in rec.states)
+    return any(wanted in state_keys(name) for name in rec.states)
 
 
 # --- Loading ---------------------------------------------------------------
@@ -159,7 +160,6 @@ _TOP_KEYS = ("document", "state_under_review", "cycle", "session", "year", "reco
 _REC_KEYS = ("number", "text", "states", "response", "category", "page")
 _REC_REQUIRED = ("number", "text", "states", "response")
 _TAG = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "null", "bool")}
 
 
 def load_recommendation_data(path: Path) -> RecommendationSet:
@@ -181,50 +181,15 @@ def load_recommendation_data(path: Path) -> RecommendationSet:
 
 def _compose(path: Path) -> Node:
     """Return the YAML node tree of the file (no Python objects are ever constructed)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError(f"cannot read recommendation data: {exc}", Location(path)) from exc
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        raise ContentError(f"invalid YAML: {exc.problem}", _mark_location(path, exc.problem_mark)) from exc
-    except yaml.YAMLError as exc:
-        raise ContentError(f"invalid YAML: {exc}", Location(path)) from exc
+    root = read_yaml(path).root
     if root is None:
         raise ContentError("the recommendation data file is empty", Location(path))
-    _refuse_unknown_tags(root, path)
     return root
 
 
-def _mark_location(path: Path, mark: yaml.Mark | None) -> Location:
-    """Return the 1-based Location of a 0-based PyYAML mark."""
-    if mark is None:
-        return Location(path)
-    return Location(path, mark.line + 1, mark.column + 1)
-
-
 def _where(node: Node, path: Path) -> Location:
-    """Return the Location where a node starts."""
-    return _mark_location(path, node.start_mark)
-
-
-def _refuse_unknown_tags(node: Node, path: Path) -> None:
-    """Raise ContentError at the first node with a tag other than plain YAML ones (e.g. !!python/object)."""
-    allowed = {
-        ScalarNode: _SCALAR_TAGS,
-        SequenceNode: {_TAG + "seq"},
-        MappingNode: {_TAG + "map"},
-    }[type(node)]
-    if node.tag not in allowed:
-        raise ContentError(f"YAML tag {node.tag!r} is not allowed in recommendation data", _where(node, path))
-    children: list[Node] = []
-    if isinstance(node, SequenceNode):
-        children = node.value
-    elif isinstance(node, MappingNode):
-        children = [part for pair in node.value for part in pair]
-    for child in children:
-        _refuse_unknown_tags(child, path)
+    """Return the Location where a node starts (PyYAML's marks count from 0)."""
+    return Location(path, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 def _mapping(
