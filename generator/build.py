@@ -14,7 +14,6 @@ from .model import Submission
 from .render.common import font_face_css
 from .render.docx import render_docx
 from .render.html import render_html
-from .render.pdf import render_pdf
 from .resolve import resolve
 
 FORMATS = ("docx", "pdf", "html")
@@ -42,7 +41,7 @@ def build_submission(
     out_dir.mkdir(parents=True, exist_ok=True)
     writers: dict[str, Callable[[Path], None]] = {
         "docx": lambda tmp: render_docx(submission, tmp, templates_root),
-        "pdf": lambda tmp: result.refused_urls.extend(render_pdf(submission, tmp, templates_root)),
+        "pdf": lambda tmp: result.refused_urls.extend(_render_pdf(submission, tmp, templates_root)),
         "html": lambda tmp: tmp.write_text(render_html(submission, templates_root, font_face_css()), encoding="utf-8"),
     }
     for fmt in formats:
@@ -50,6 +49,13 @@ def build_submission(
         write_atomically(target, writers[fmt])
         result.outputs.append(target)
     return result
+
+
+def _render_pdf(submission: Submission, target: Path, templates_root: Path | None) -> list[str]:
+    """Write the PDF; WeasyPrint is imported here, so check and diff start without it."""
+    from .render.pdf import render_pdf
+
+    return render_pdf(submission, target, templates_root)
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> None:

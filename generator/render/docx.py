@@ -14,6 +14,7 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.opc.part import Part
 from lxml import etree
 
 from ..errors import RenderError
@@ -65,7 +66,7 @@ class DocxWriter:
     def __init__(self, document: docx.document.Document, footnotes: ooxml.Footnotes) -> None:
         self.document = document
         self.footnotes = footnotes
-        self.part = document.part
+        self.part: Part = document.part
         self.bold = False
         self.italic = False
         self.in_link = False
@@ -233,7 +234,7 @@ class DocxBuilder:
         level = 1 if self.submission.meta.numbering == "by-section" else 0
         ooxml.set_numbering(p, self.lists["paragraphs"], level)
         self.bookmarks += 1
-        _bookmark(p, self.bookmarks, f"para_{paragraph.number.replace('.', '_')}")
+        ooxml.bookmark(p, self.bookmarks, f"para_{paragraph.number.replace('.', '_')}")
         if paragraph.quote:
             num = self.numbering.instance(self.lists["quoted"], restart=True) if paragraph.quote.numbered else None
             for item in paragraph.quote.items:
@@ -320,18 +321,3 @@ def _set_default_language(document: docx.document.Document, tag: str) -> None:
     if lang is None:
         lang = etree.SubElement(rpr, qn("w:lang"))
     lang.set(qn("w:val"), tag)
-
-
-def _bookmark(p: etree._Element, index: int, name: str) -> None:
-    """Wrap a paragraph's content in a bookmark so cross-references can point at it."""
-    bookmark_id = str(index)
-    start = etree.SubElement(p, qn("w:bookmarkStart"))
-    start.set(qn("w:id"), bookmark_id)
-    start.set(qn("w:name"), name)
-    ppr = p.find(qn("w:pPr"))
-    if ppr is not None:
-        ppr.addnext(start)
-    else:
-        p.insert(0, start)
-    end = etree.SubElement(p, qn("w:bookmarkEnd"))
-    end.set(qn("w:id"), bookmark_id)

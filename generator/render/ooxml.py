@@ -97,12 +97,36 @@ def hyperlink(part: Part, url: str, runs: list[etree._Element]) -> etree._Elemen
     return link
 
 
+def bookmark(p: etree._Element, bookmark_id: int, name: str) -> None:
+    """Wrap a paragraph's content in a named bookmark, for cross-references to it."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(bookmark_id))
+    start.set(qn("w:name"), name)
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(bookmark_id))
+    p.append(end)
+
+
 def simple_field(instruction: str, placeholder: str = "1") -> etree._Element:
     """Return a `w:fldSimple` (PAGE, NUMPAGES, TITLE …) showing `placeholder` until updated."""
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), f" {instruction} ")
     field.append(run(placeholder))
     return field
+
+
+def repeat_as_header(tr: etree._Element) -> None:
+    """Mark a table row to repeat at the top of each page (`w:tblHeader`)."""
+    trpr = tr.find(qn("w:trPr"))
+    if trpr is None:
+        trpr = OxmlElement("w:trPr")
+        tr.insert(0, trpr)
+    trpr.append(OxmlElement("w:tblHeader"))
 
 
 # --- footnotes ------------------------------------------------------------------
@@ -259,3 +283,49 @@ def revision(kind: str, revision_id: int, author: str, date: str) -> etree._Elem
     element.set(qn("w:author"), author)
     element.set(qn("w:date"), date)
     return element
+
+
+def mark_paragraph(p: etree._Element, change: etree._Element) -> None:
+    """Track a paragraph's mark as inserted, deleted or moved (`w:pPr/w:rPr/w:ins` …).
+
+    A deleted mark is what lets "reject" restore a whole deleted paragraph
+    and "accept" remove it without joining its neighbours.
+    """
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        p.insert(0, ppr)
+    rpr = ppr.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        ppr.append(rpr)
+    rpr.insert(0, change)
+
+
+def as_deleted(r: etree._Element) -> etree._Element:
+    """Return a run with its text turned into deleted text (`w:t` → `w:delText`), in place."""
+    for t in r.findall(qn("w:t")):
+        t.tag = qn("w:delText")
+    return r
+
+
+def move_range(kind: str, range_id: int, name: str, author: str, date: str) -> tuple[etree._Element, etree._Element]:
+    """Return the start and end of a named move range (`kind` is "moveFrom" or "moveTo")."""
+    start = OxmlElement(f"w:{kind}RangeStart")
+    start.set(qn("w:id"), str(range_id))
+    start.set(qn("w:name"), name)
+    start.set(qn("w:author"), author)
+    start.set(qn("w:date"), date)
+    end = OxmlElement(f"w:{kind}RangeEnd")
+    end.set(qn("w:id"), str(range_id))
+    return start, end
+
+
+def mark_row(tr: etree._Element, change: etree._Element) -> None:
+    """Track a table row as inserted or deleted (`w:trPr/w:ins`, `w:trPr/w:del`)."""
+    trpr = tr.find(qn("w:trPr"))
+    if trpr is None:
+        trpr = OxmlElement("w:trPr")
+        anchor = tr.find(qn("w:tblPrEx"))
+        tr.insert(1 if anchor is not None else 0, trpr)
+    trpr.append(change)

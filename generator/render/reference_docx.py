@@ -14,6 +14,7 @@ from pathlib import Path
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from . import ooxml
@@ -61,6 +62,21 @@ def base_styles(document: docx.document.Document) -> None:
         style.paragraph_format.space_before = Pt(12 if name != "Title" else 0)
         style.paragraph_format.space_after = Pt(6)
         style.paragraph_format.keep_with_next = True
+        _plain_fonts(style)
+    _plain_fonts(styles["Normal"])
+    border = styles["Title"].element.find(f"{qn('w:pPr')}/{qn('w:pBdr')}")
+    if border is not None:
+        border.getparent().remove(border)  # the default Title's blue rule
+
+
+def _plain_fonts(style) -> None:
+    """Drop theme fonts from a style, so the font named in it is the one Word uses."""
+    rpr = style.element.rPr
+    fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+    if fonts is None:
+        return
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
 
 
 def add(document: docx.document.Document, name: str, kind: WD_STYLE_TYPE, base: str):
