@@ -153,3 +153,19 @@ def test_build_runs_the_checks_first_and_writes_nothing_on_errors(tmp_path: Path
     assert files_in(out) == []
     code, stdout, _ = run("build", str(fixture), "--format", "docx", "--out", str(out), "--force")
     assert code == 0 and files_in(out) == ["note53-missing.docx"]
+
+
+def test_pdf_sets_kazakh_and_cyrillic_in_the_bundled_font_only(minimal: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    section = minimal / "sections" / "one.yaml"
+    kazakh = '  - p: "Names keep their letters: Қазақстан Республикасының Конституциясы, *әғқңөұүһі ӘҒҚҢӨҰҮҺІ*, **Әділ Сөз**."\n'
+    section.write_text(section.read_text(encoding="utf-8").replace("recommendations:", kazakh + "recommendations:"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", str(minimal), "--format", "pdf", "--out", str(out))[0] == 0
+    reader = PdfReader(str(out / "minimal.pdf"))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    for expected in ("Қазақстан Республикасының Конституциясы", "әғқңөұүһі ӘҒҚҢӨҰҮҺІ", "Әділ Сөз"):
+        assert expected in text
+    fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1] for page in reader.pages for f in page["/Resources"]["/Font"].values()}
+    assert {"PT-Serif", "PT-Serif-Bold", "PT-Serif-Italic"} <= fonts <= {"PT-Serif", "PT-Serif-Bold", "PT-Serif-Italic", "PT-Serif-Bold-Italic"}
