@@ -8,15 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .errors import UprError
+from .checks import run_checks
+from .checks.registry import Finding
+from .errors import RenderError, UprError
 from .load import load_submission
 from .model import Submission
-from .render.common import font_face_css
+from .render.common import font_face_css, template_dir
 from .render.docx import render_docx
 from .render.html import render_html
 from .resolve import resolve
 
 FORMATS = ("docx", "pdf", "html")
+TEMPLATE_FILES = ("reference.docx", "submission.html.j2", "style.css")
 
 
 @dataclass
@@ -33,21 +36,53 @@ def load_resolved(folder: Path) -> Submission:
     return resolve(load_submission(folder))
 
 
+class ChecksFailed(UprError):
+    """The checks found errors, so nothing was built."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        count = len(findings)
+        super().__init__(f"the checks found {count} error{'s' * (count != 1)}: nothing written (--force builds anyway)")
+        self.findings = findings
+
+
+def build_folders(
+    folders: list[Path], out_dir: Path, formats: tuple[str, ...], templates_root: Path | None = None, force: bool = False
+) -> tuple[list[BuildResult], list[Finding]]:
+    """Check, then build each submission; return the results and the errors found.
+
+    Every folder is loaded and checked before anything is written; errors
+    stop the build (raising ChecksFailed) unless `force` is set.
+    """
+    submissions = [load_resolved(folder) for folder in folders]
+    errors = [f for s in submissions for f in run_checks(s).findings if f.severity == "error"]
+    if errors and not force:
+        raise ChecksFailed(errors)
+    for submission in submissions:
+        check_template(submission.meta.template, templates_root)
+    return [build_submission(s, out_dir, formats, templates_root) for s in submissions], errors
+
+
+def check_template(template: str, templates_root: Path | None = None) -> None:
+    """Raise RenderError unless the template folder has every file the renderers use."""
+    folder = template_dir(template, templates_root)
+    missing = [name for name in TEMPLATE_FILES if not (folder / name).is_file()]
+    if missing:
+        raise RenderError(f"template '{template}' ({folder}) lacks {', '.join(missing)}")
+
+
 def build_submission(
     submission: Submission, out_dir: Path, formats: tuple[str, ...] = ("docx", "pdf"), templates_root: Path | None = None
 ) -> BuildResult:
-    """Write the requested outputs of a resolved submission into `out_dir`."""
+    """Write the requested outputs of a resolved submission into `out_dir`, all or none."""
     result = BuildResult(submission)
-    out_dir.mkdir(parents=True, exist_ok=True)
     writers: dict[str, Callable[[Path], None]] = {
         "docx": lambda tmp: render_docx(submission, tmp, templates_root),
         "pdf": lambda tmp: result.refused_urls.extend(_render_pdf(submission, tmp, templates_root)),
         "html": lambda tmp: tmp.write_text(render_html(submission, templates_root, font_face_css()), encoding="utf-8"),
     }
-    for fmt in formats:
-        target = out_dir / f"{submission.name}.{fmt}"
-        write_atomically(target, writers[fmt])
-        result.outputs.append(target)
+    targets = [out_dir / f"{submission.name}.{fmt}" for fmt in formats]
+    write_all_or_nothing({target: writers[fmt] for target, fmt in zip(targets, formats)})
+    result.outputs.extend(targets)
     return result
 
 
@@ -60,16 +95,27 @@ def _render_pdf(submission: Submission, target: Path, templates_root: Path | Non
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
     """Write `target` through a temporary file, so a failure leaves nothing half-written."""
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    tmp = Path(name)
+    write_all_or_nothing({target: write})
+
+
+def write_all_or_nothing(writes: dict[Path, Callable[[Path], None]]) -> None:
+    """Write every target through a temporary file; rename them only when all succeeded."""
+    done: list[tuple[Path, Path]] = []
     try:
-        write(tmp)
-        tmp.chmod(0o666 & ~_umask())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        for target, write in writes.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+            os.close(fd)
+            done.append((Path(name), target))
+            write(Path(name))
+            Path(name).chmod(0o666 & ~_umask())
+        for tmp, target in done:
+            os.replace(tmp, target)
+    except OSError as exc:
+        raise UprError(f"cannot write {exc.filename or 'the output'}: {exc.strerror or exc}") from None
+    finally:
+        for tmp, _ in done:
+            tmp.unlink(missing_ok=True)
 
 
 def parse_formats(text: str) -> tuple[str, ...]:

@@ -27,7 +27,6 @@ def import_(report: Path, responses: Path | None, out: Path) -> None:
     """Read a Working Group REPORT (PDF or text) and write its recommendations as data."""
     try:
         result = import_report(report, responses)
-        out.parent.mkdir(parents=True, exist_ok=True)
         text = dump_recommendation_data(result.recommendations)
         write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     except UprError as exc:

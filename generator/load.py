@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -39,6 +40,7 @@ WORD_COUNT_KEYS = ("profile", "limit", "parts")
 ANNEX_KEYS = ("title", "assessments")
 ASSESSMENT_KEYS = ("number", "status", "comment")
 ASSESSMENT_STATUSES = ("not implemented", "partially implemented", "implemented", "not assessed")
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 
 
 def load_submission(folder: Path) -> Submission:
@@ -55,7 +57,9 @@ class _Loader:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.files: list[Path] = []
+        self.section_paths: set[Path] = set()
         self.note_definitions: dict[str, NoteDefinition] = {}
+        self.annex_title: str | None = None
 
     def read(self, relative: str, where: Location) -> YamlFile:
         """Return a YAML file named in the content, refusing paths outside the folder."""
@@ -64,11 +68,13 @@ class _Loader:
         self.files.append(path)
         return doc
 
-    def inside(self, relative: str, where: Location) -> Path:
-        """Return `relative` as a path inside the submission folder."""
+    def inside(self, relative: str, where: Location, shared: bool = False) -> Path:
+        """Return `relative` as a path inside the submission folder (or, when `shared`, its parent folder)."""
         path = (self.folder / relative).resolve()
-        if not path.is_relative_to(self.folder):
-            raise ContentError(f"'{relative}' is outside the submission folder", where)
+        top = self.folder.parent if shared else self.folder
+        if not path.is_relative_to(top):
+            place = "the submission folder and its parent folder" if shared else "the submission folder"
+            raise ContentError(f"'{relative}' is outside {place}", where)
         if not path.is_file():
             raise ContentError(f"file '{relative}' not found in {self.folder.name}/", where)
         return path
@@ -85,15 +91,16 @@ class _Loader:
         sections = [self.section_file(doc, node) for node in top.sequence("sections")]
         if not sections:
             raise ContentError("'sections' lists no section files", top.location)
+        # Data files may be shared by several submissions, in a folder beside them.
         rec_data = [
-            load_recommendation_data(self.inside(scalar(doc, n, "a data file"), doc.location(n)))
+            load_recommendation_data(self.inside(scalar(doc, n, "a data file"), doc.location(n), shared=True))
             for n in top.sequence("recommendation_data")
         ]
         annex, assessments = self.annex(top)
         return Submission(
             root=self.folder, meta=meta, sections=sections, sources=sources,
             note_definitions=self.note_definitions, recommendation_data=rec_data,
-            assessments=assessments, annex=annex, files=self.files,
+            assessments=assessments, annex=annex, annex_title=self.annex_title, files=self.files,
         )
 
     # --- metadata ---------------------------------------------------------
@@ -129,8 +136,30 @@ class _Loader:
         return Organisation(
             name=org.required("name"), location=org.location,
             description=org.string("description"), contact=org.string("contact"),
-            website=org.string("website"), logo=org.string("logo"),
+            website=self.website(org), logo=self.logo(org),
         )
+
+    def website(self, org: Mapping) -> str | None:
+        """Return an organisation's web address; only http(s) addresses become links."""
+        url = org.string("website")
+        if url is None:
+            return None
+        parts = urlsplit(url.strip())
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url.strip()):
+            where = org.doc.location(org.node_of("website"))
+            raise ContentError(f"'website' must be a web address starting with http:// or https://, not '{url}'", where)
+        return url.strip()
+
+    def logo(self, org: Mapping) -> Path | None:
+        """Return an organisation's logo: an image file inside the submission folder."""
+        relative = org.string("logo")
+        if relative is None:
+            return None
+        where = org.doc.location(org.node_of("logo"))
+        path = self.inside(relative, where)
+        if path.suffix.lower() not in LOGO_SUFFIXES:
+            raise ContentError(f"the logo must be a {', '.join(LOGO_SUFFIXES[:-1])} or {LOGO_SUFFIXES[-1]} file, not '{relative}'", where)
+        return path
 
     def word_count(self, top: Mapping, meta: Metadata) -> None:
         """Read the optional word-count profile override."""
@@ -138,22 +167,26 @@ class _Loader:
             return
         wc = Mapping(top.doc, top.node_of("word_count"), "'word_count'", WORD_COUNT_KEYS)
         meta.word_limit_profile = wc.string("profile")
+        meta.word_count_location = top.doc.location(wc.node_of("profile")) if "profile" in wc else wc.location
         limit = wc.integer("limit")
         if limit:
             meta.word_limits[meta.type] = limit
         if "parts" in wc:
-            meta.word_count_parts = [scalar(top.doc, n, "a part") for n in wc.sequence("parts")]
+            parts = wc.sequence("parts")
+            meta.word_count_parts = [scalar(top.doc, n, "a part") for n in parts]
+            meta.word_count_part_locations = [top.doc.location(n) for n in parts]
 
     def checks(self, top: Mapping, meta: Metadata) -> None:
         """Read the checks switched off for this submission, each with its reason."""
         if "checks" not in top:
             return
         checks = Mapping(top.doc, top.node_of("checks"), "'checks'", ("disable",))
-        for code, _, value in checks.entries("disable"):
+        for code, key, value in checks.entries("disable"):
             reason = scalar(top.doc, value, f"the reason for disabling {code}")
             if not reason.strip():
                 raise ContentError(f"say why {code} is switched off", top.doc.location(value))
             meta.disabled_checks[code] = reason
+            meta.disabled_check_locations[code] = top.doc.location(key)
 
     # --- sources and notes --------------------------------------------------
 
@@ -165,7 +198,7 @@ class _Loader:
         doc = self.read(name, top.location)
         found: dict[str, Source] = {}
         for key, knode, vnode in _file_entries(doc, "sources"):
-            found[key] = Source(key, self.inline(doc, vnode, in_note=True), doc.location(knode))
+            found[key] = Source(key, self.inline(doc, vnode, f"the source '{key}'", in_note=True), doc.location(knode))
         return found
 
     def notes_file(self, top: Mapping) -> None:
@@ -182,7 +215,7 @@ class _Loader:
         if key in self.note_definitions:
             first = self.note_definitions[key].location
             raise ContentError(f"note '{key}' is already defined at {first}", doc.location(knode))
-        content = self.inline(doc, vnode, in_note=True)
+        content = self.inline(doc, vnode, f"the note '{key}'", in_note=True)
         self.note_definitions[key] = NoteDefinition(key, content, doc.location(knode))
 
     # --- sections -------------------------------------------------------------
@@ -190,6 +223,10 @@ class _Loader:
     def section_file(self, doc: YamlFile, node: yaml.Node) -> Section:
         """Return the section in the file that `node` names."""
         relative = scalar(doc, node, "a section file")
+        path = self.inside(relative, doc.location(node))
+        if path in self.section_paths:
+            raise ContentError(f"section file '{relative}' is listed twice", doc.location(node))
+        self.section_paths.add(path)
         sdoc = self.read(relative, doc.location(node))
         if sdoc.root is None:
             raise ContentError("the section file is empty", Location(sdoc.path, 1, 1))
@@ -202,7 +239,7 @@ class _Loader:
         """Return a section or subsection from its mapping."""
         body = [self.block(mapping.doc, n, level) for n in mapping.sequence("body")]
         recommendations = [
-            OwnRecommendation(self.inline(mapping.doc, n), mapping.doc.location(n))
+            OwnRecommendation(self.inline(mapping.doc, n, "a recommendation"), mapping.doc.location(n))
             for n in mapping.sequence("recommendations")
         ]
         return Section(
@@ -221,11 +258,15 @@ class _Loader:
         if isinstance(node, yaml.ScalarNode):
             raise ContentError("write a paragraph as '- p: text'", doc.location(node))
         mapping = Mapping(doc, node, "a paragraph", PARAGRAPH_KEYS)
+        text = mapping.node_of("p")
+        content = self.inline(doc, text, "the text of a paragraph")
+        if not content:
+            raise ContentError("a paragraph cannot be empty", doc.location(text))
         return Paragraph(
-            content=self.inline(doc, mapping.node_of("p")),
+            content=content,
             location=mapping.location,
             id=mapping.string("id"),
-            items=[self.inline(doc, n) for n in mapping.sequence("items")],
+            items=[self.inline(doc, n, "an item of a paragraph") for n in mapping.sequence("items")],
             quote=self.quote(doc, mapping),
         )
 
@@ -235,7 +276,7 @@ class _Loader:
             return None
         mapping = Mapping(doc, paragraph.node_of("quote"), "'quote'", QUOTE_KEYS)
         numbered = (mapping.string("numbered") or "false").lower() in ("true", "yes")
-        items = [self.inline(doc, n) for n in mapping.sequence("items")]
+        items = [self.inline(doc, n, "an item of a quote") for n in mapping.sequence("items")]
         return Quote(items=items, numbered=numbered, location=mapping.location)
 
     # --- annex ------------------------------------------------------------------
@@ -245,6 +286,7 @@ class _Loader:
         if "annex" not in top:
             return False, []
         annex = Mapping(top.doc, top.node_of("annex"), "'annex'", ANNEX_KEYS)
+        self.annex_title = annex.string("title")
         if "assessments" not in annex:
             return True, []
         doc = self.read(annex.required("assessments"), annex.key_location("assessments"))
@@ -256,7 +298,10 @@ class _Loader:
     def assessment(self, doc: YamlFile, node: yaml.Node) -> Assessment:
         """Return one assessment of a previous recommendation."""
         mapping = Mapping(doc, node, "an assessment", ASSESSMENT_KEYS)
-        comment = self.inline(doc, mapping.node_of("comment")) if "comment" in mapping else []
+        comment = (
+            self.inline(doc, mapping.node_of("comment"), "the comment of an assessment", notes_allowed=False)
+            if "comment" in mapping else []
+        )
         return Assessment(
             number=mapping.required("number"),
             status=mapping.choice("status", ASSESSMENT_STATUSES, "not implemented"),
@@ -265,10 +310,13 @@ class _Loader:
 
     # --- text -------------------------------------------------------------------
 
-    def inline(self, doc: YamlFile, node: yaml.Node, in_note: bool = False) -> list[Inline]:
-        """Return the inline content of a text value."""
-        text = scalar(doc, node, "this text").strip()
-        return parse_inline(text, InlineContext(doc.locator(node, text), in_note=in_note))
+    def inline(
+        self, doc: YamlFile, node: yaml.Node, what: str, in_note: bool = False, notes_allowed: bool = True
+    ) -> list[Inline]:
+        """Return the inline content of a text value; `what` names it in errors ("the text of a paragraph")."""
+        text = scalar(doc, node, what).strip()
+        context = InlineContext(doc.locator(node, text), in_note=in_note, notes_allowed=notes_allowed)
+        return parse_inline(text, context)
 
 
 def _file_entries(doc: YamlFile, what: str):

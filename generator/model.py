@@ -166,8 +166,9 @@ class Section:
     body: list[Block]
     location: Location
     recommendations: list[OwnRecommendation] = field(default_factory=list)
-    recommendations_heading: str | None = None
+    recommendations_heading: str | None = None  # as the author wrote it, if at all
     number: str = ""  # "2" in by-section numbering, set by resolve
+    recommendations_title: str = ""  # the heading shown above the list, set by resolve
 
     def paragraphs(self) -> list[Paragraph]:
         """Return this section's paragraphs, subsections included, in order."""
@@ -179,6 +180,10 @@ class Section:
                 found.extend(block.paragraphs())
         return found
 
+    def subsections(self) -> list[Section]:
+        """Return this section's subsections."""
+        return [block for block in self.body if isinstance(block, Section)]
+
     def own_recommendations(self) -> list[OwnRecommendation]:
         """Return this section's recommendations, subsections' included."""
         found = list(self.recommendations)
@@ -187,12 +192,6 @@ class Section:
                 found.extend(block.own_recommendations())
         return found
 
-    @property
-    def recommendations_title(self) -> str:
-        """Return the heading above the recommendations list."""
-        if self.recommendations_heading:
-            return self.recommendations_heading
-        return "Recommendation" if len(self.recommendations) == 1 else "Recommendations"
 
 
 Block = Union[Paragraph, Section]
@@ -209,8 +208,8 @@ class Organisation:
     location: Location
     description: str | None = None
     contact: str | None = None
-    website: str | None = None
-    logo: str | None = None  # path inside the submission folder
+    website: str | None = None  # an http(s) address (the loader refuses any other scheme)
+    logo: Path | None = None  # the logo image (.png, .jpg, .jpeg, .svg), resolved, inside the submission folder
 
 
 @dataclass
@@ -233,6 +232,9 @@ class Metadata:
     word_limits: dict[str, int] = field(default_factory=dict)
     word_count_parts: list[str] | None = None
     disabled_checks: dict[str, str] = field(default_factory=dict)  # code → reason
+    disabled_check_locations: dict[str, Location] = field(default_factory=dict)  # code → where it is written
+    word_count_location: Location | None = None  # where `word_count:` names its profile (or the block, without one)
+    word_count_part_locations: list[Location] = field(default_factory=list)  # where each of word_count_parts is written
 
 
 @dataclass
@@ -258,6 +260,7 @@ class Submission:
     recommendation_data: list[RecommendationSet] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
     annex: bool = False  # render the implementation annex
+    annex_title: str | None = None  # as the author wrote it; set by resolve when not
     files: list[Path] = field(default_factory=list)  # every YAML file read
     # Filled by resolve:
     notes: list[Note] = field(default_factory=list)  # in reading order, numbered 1…N

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 from .model import Assessment, Citation, CrossRef, NoteCall, RecommendationRef, Submission
+from .labels import labels_for
 from .traverse import inline_nodes, text_runs
 
 
@@ -13,6 +14,7 @@ def resolve(submission: Submission) -> Submission:
     if submission.resolved:
         return submission
     _number_paragraphs(submission)
+    _title_lists(submission)
     _collect_labels(submission)
     _number_notes(submission)
     _resolve_references(submission)
@@ -32,6 +34,16 @@ def _number_paragraphs(submission: Submission) -> None:
         for paragraph in section.paragraphs():
             count += 1
             paragraph.number = f"{index}.{count}" if by_section else str(count)
+
+
+def _title_lists(submission: Submission) -> None:
+    """Give each recommendations list and the annex their heading, in the submission's language."""
+    labels = labels_for(submission.meta.language)
+    sections = [s for top in submission.sections for s in (top, *top.subsections())]
+    for section in sections:
+        count = len(section.recommendations)
+        section.recommendations_title = section.recommendations_heading or labels.recommendations_title(count)
+    submission.annex_title = submission.annex_title or labels.annex_title
 
 
 def _collect_labels(submission: Submission) -> None:
@@ -78,13 +90,16 @@ def _resolve_references(submission: Submission) -> None:
 
 
 def _resolve_annex(submission: Submission) -> None:
-    """Connect assessments to the data, and list cited recommendations nobody assessed."""
+    """Connect assessments and their comments' references to their targets, and list cited recommendations nobody assessed."""
     for assessment in submission.assessments:
         assessment.recommendation = submission.find_recommendation(assessment.number)
         for node in inline_nodes(assessment.comment):
             if isinstance(node, CrossRef):
                 node.target = submission.labels.get(node.label)
                 submission.cross_refs.append(node)
+            elif isinstance(node, RecommendationRef):
+                node.recommendation = submission.find_recommendation(node.number)
+                submission.recommendation_refs.append(node)
     if not submission.annex:
         return
     assessed = {a.number for a in submission.assessments}

@@ -13,12 +13,12 @@ from typing import Iterator
 
 from ..inline import plain_text
 from ..model import Assessment, Inline, Section, Submission
+from ..labels import labels_for
 from ..render.common import cover_lines
 from ..traverse import text_runs
 from .registry import Hit, register
 
 PARTS = ("body", "notes", "cover", "recommendations", "annex")
-ANNEX_HEADINGS = "Annex: Implementation of previous recommendations No. Recommendation State(s) Response Assessment"
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,8 @@ def _cover_words(submission: Submission) -> int:
 
 def _annex_words(submission: Submission) -> int:
     """Return the words of the implementation annex: headings, then one row per assessment."""
-    return count_words(ANNEX_HEADINGS) + sum(_assessment_words(a) for a in submission.assessments)
+    headings = " ".join([submission.annex_title or "", *labels_for(submission.meta.language).annex_columns])
+    return count_words(headings) + sum(_assessment_words(a) for a in submission.assessments)
 
 
 def _assessment_words(assessment: Assessment) -> int:
@@ -155,14 +156,17 @@ def _assessment_words(assessment: Assessment) -> int:
     return sum(count_words(c) for c in cells)
 
 
-def profile_problems(submission: Submission) -> Iterator[str]:
-    """Yield what is wrong with the metadata's `word_count:` settings."""
+def profile_problems(submission: Submission) -> Iterator[Hit]:
+    """Yield what is wrong with the metadata's `word_count:` settings, where it is written."""
     meta = submission.meta
     if meta.word_limit_profile and meta.word_limit_profile not in PROFILES:
-        yield f"unknown word-count profile '{meta.word_limit_profile}': choose from {', '.join(PROFILES)}"
-    for part in meta.word_count_parts or []:
+        where = meta.word_count_location or meta.location
+        yield where, f"unknown word-count profile '{meta.word_limit_profile}': choose from {', '.join(PROFILES)}"
+    for index, part in enumerate(meta.word_count_parts or []):
         if part not in PARTS:
-            yield f"unknown word-count part '{part}': choose from {', '.join(PARTS)}"
+            locations = meta.word_count_part_locations
+            where = locations[index] if index < len(locations) else meta.location
+            yield where, f"unknown word-count part '{part}': choose from {', '.join(PARTS)}"
 
 
 @register("W001", "error", "the word count exceeds the limit")
@@ -176,5 +180,4 @@ def word_limit(submission: Submission) -> Iterator[Hit]:
 @register("W002", "error", "the `word_count:` settings name an unknown profile or part")
 def word_count_settings(submission: Submission) -> Iterator[Hit]:
     """Yield each problem in the word-count settings (the count then uses the default profile)."""
-    for problem in profile_problems(submission):
-        yield submission.meta.location, problem
+    yield from profile_problems(submission)

@@ -8,7 +8,9 @@ from importlib import metadata
 from pathlib import Path
 
 from ..errors import RenderError
-from ..model import Submission
+from ..labels import labels_for
+from ..model import Organisation, Submission
+from ..recommendations.data import Recommendation
 
 REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 FONT_PACKAGE = "common-fonts"
@@ -19,8 +21,6 @@ FONT_FILES = {  # (weight, style) → file in the font package
     ("normal", "italic"): "PT_Serif-Web-Italic.ttf",
     ("bold", "italic"): "PT_Serif-Web-BoldItalic.ttf",
 }
-RESPONSE_LABELS = {"supported": "Supported", "noted": "Noted", "pending": "Pending"}
-ORDINALS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 
 
 def template_dir(template: str, templates_root: Path | None = None) -> Path:
@@ -57,13 +57,6 @@ def font_face_css() -> str:
     return "\n".join(rules)
 
 
-def ordinal(number: int) -> str:
-    """Return "third" for 3 (or "13th" beyond ten)."""
-    if 0 <= number < len(ORDINALS):
-        return ORDINALS[number]
-    return numeric_ordinal(number)
-
-
 def join_names(names: list[str]) -> str:
     """Return "A", "A and B", or "A, B and C"."""
     if len(names) <= 1:
@@ -84,20 +77,24 @@ class Cover:
 def cover_lines(submission: Submission) -> Cover:
     """Return the cover: title, submitting organisations, session and State."""
     meta = submission.meta
+    labels = labels_for(meta.language)
     names = join_names([org.name for org in meta.organisations])
-    session = f"{numeric_ordinal(meta.session)} session" if meta.session else "session"
-    when = f", {meta.session_date}" if meta.session_date else ""
-    review = f"State under review: {meta.state}. {session.capitalize()} of the UPR Working Group{when}, {ordinal(meta.cycle)} cycle"
-    return Cover(meta.title, f"Submitted by {names}", review, meta.organisations)
+    session = labels.session_text(meta.session) if meta.session else None
+    details = ", ".join(x for x in (session, meta.session_date, labels.cycle_text(meta.cycle)) if x)
+    review = f"{labels.state_under_review}{labels.colon}{meta.state}. {details[:1].upper()}{details[1:]}"
+    return Cover(meta.title, f"{labels.submitted_by} {names}", review, meta.organisations)
 
 
-def numeric_ordinal(number: int) -> str:
-    """Return "34th" for 34."""
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-
-
-def response_label(rec) -> str:
+def response_label(rec: Recommendation, language: str = "en") -> str:
     """Return a recommendation's response as the annex shows it: "Supported (already implemented)"."""
-    label = RESPONSE_LABELS.get(rec.response, rec.response)
+    label = labels_for(language).responses.get(rec.response, rec.response)
     return f"{label} ({rec.category})" if rec.category else label
+
+
+def logos(submission: Submission) -> list[tuple[Organisation, Path]]:
+    """Return each organisation that has a logo, with the logo's file."""
+    found = []
+    for org in submission.meta.organisations:
+        if org.logo:
+            found.append((org, (submission.root / org.logo).resolve()))
+    return found

@@ -8,6 +8,8 @@ document stays editable: insert a paragraph in Word and the rest renumber.
 
 from __future__ import annotations
 
+import re
+from datetime import datetime, timezone
 from pathlib import Path
 
 import docx
@@ -35,7 +37,8 @@ from ..model import (
     Text,
 )
 from . import ooxml
-from .common import cover_lines, join_names, response_label, template_dir
+from ..labels import labels_for
+from .common import cover_lines, logos, join_names, response_label, template_dir
 
 # style name → (type, base style): created when a reference document lacks them
 REQUIRED_STYLES = {
@@ -52,7 +55,7 @@ REQUIRED_STYLES = {
     "Annex Table": (WD_STYLE_TYPE.TABLE, "Table Grid"),
 }
 LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
-ANNEX_COLUMNS = (("No.", 1.7), ("Recommendation", 6.1), ("State(s)", 2.4), ("Response", 2.6), ("Assessment", 3.6))  # cm
+ANNEX_WIDTHS = (1.7, 6.1, 2.4, 2.6, 3.6)  # cm: number, recommendation, States, response, assessment
 
 
 class DocxWriter:
@@ -67,6 +70,8 @@ class DocxWriter:
         self.document = document
         self.footnotes = footnotes
         self.part: Part = document.part
+        self.note_text_style = document.styles["Footnote Text"].style_id
+        self.link_style = document.styles["Hyperlink"].style_id
         self.bold = False
         self.italic = False
         self.in_link = False
@@ -83,7 +88,7 @@ class DocxWriter:
 
     def text_run(self, text: str) -> etree._Element:
         """Return a run of text in the current formatting."""
-        return ooxml.run(text, self.bold, self.italic, "Hyperlink" if self.in_link else None)
+        return ooxml.run(text, self.bold, self.italic, self.link_style if self.in_link else None)
 
     def visit_Text(self, node: Text) -> list[etree._Element]:
         return [self.text_run(node.text)] if node.text else []
@@ -116,13 +121,13 @@ class DocxWriter:
         saved = self.part, self.bold, self.italic
         self.part, self.bold, self.italic = self.footnotes.part, False, False
         try:
-            p = ooxml.paragraph("FootnoteText")
+            p = ooxml.paragraph(self.note_text_style)
             content = note.content if not note.missing else [Text(f"[note '{note.key}' is not defined]")]
             p.extend(self.render(content))
             note_id = self.footnotes.add([p])
         finally:
             self.part, self.bold, self.italic = saved
-        return [ooxml.reference_run(note_id)]
+        return [self.footnotes.reference_run(note_id)]
 
     def visit_Citation(self, node: Citation) -> list[etree._Element]:
         if node.source is None:
@@ -136,7 +141,10 @@ class DocxWriter:
         return [self.text_run(recommendation_label(node))]
 
     def visit_CrossRef(self, node: CrossRef) -> list[etree._Element]:
-        return [self.text_run(node.target.number if node.target else node.label)]
+        if node.target is None:
+            return [self.text_run(node.label)]
+        # A live reference: Word shows the target's current number when fields update.
+        return ooxml.complex_field(f"REF {bookmark_name(node.target)} \\r \\h", node.target.number)
 
 
 class DocxBuilder:
@@ -154,7 +162,7 @@ class DocxBuilder:
         for child in list(self.body):
             if child is not self.sect_pr:
                 self.body.remove(child)  # sample content of the reference document
-        self.footnotes = ooxml.Footnotes(self.document.part)
+        self.footnotes = ooxml.Footnotes(self.document.part, self.document.styles["Footnote Reference"].style_id)
         self.writer = DocxWriter(self.document, self.footnotes)
         self.numbering = ooxml.Numbering(self.document.part)
         self.lists = self.define_lists()
@@ -204,6 +212,7 @@ class DocxBuilder:
     def cover(self) -> None:
         """Add the names of the submitting organisations, the State and the session."""
         cover = cover_lines(self.submission)
+        self.logos()
         self.styled("Cover Title", [ooxml.run(cover.title)])
         self.styled("Cover Line", [ooxml.run(cover.submitted_by, bold=True)])
         self.styled("Cover Line", [ooxml.run(cover.review, italic=True)])
@@ -211,6 +220,17 @@ class DocxBuilder:
             details = [x for x in (org.description, org.website, f"Contact: {org.contact}" if org.contact else None) if x]
             if details:
                 self.styled("Cover Line", [ooxml.run(org.name, bold=True), ooxml.run(": " + " ".join(details))])
+
+    def logos(self) -> None:
+        """Add the organisations' logos side by side (Word takes PNG and JPEG, not SVG)."""
+        pictures = [path for _, path in logos(self.submission) if path.suffix.lower() in (".png", ".jpg", ".jpeg")]
+        if not pictures:
+            return
+        paragraph = self.document.add_paragraph(style="Cover Line")
+        for path in pictures:
+            paragraph.add_run().add_picture(str(path), height=Cm(1.4))
+            paragraph.add_run("    ")
+        self.add(paragraph._p)
 
     def section(self, section: Section) -> None:
         """Add a section: heading, paragraphs and subsections, recommendations."""
@@ -234,7 +254,7 @@ class DocxBuilder:
         level = 1 if self.submission.meta.numbering == "by-section" else 0
         ooxml.set_numbering(p, self.lists["paragraphs"], level)
         self.bookmarks += 1
-        ooxml.bookmark(p, self.bookmarks, f"para_{paragraph.number.replace('.', '_')}")
+        ooxml.bookmark(p, self.bookmarks, bookmark_name(paragraph))
         if paragraph.quote:
             num = self.numbering.instance(self.lists["quoted"], restart=True) if paragraph.quote.numbered else None
             for item in paragraph.quote.items:
@@ -247,16 +267,17 @@ class DocxBuilder:
 
     def annex(self) -> None:
         """Add the annex: the previous recommendations cited, with the authors' assessment."""
-        self.styled("Heading 1", [ooxml.run("Annex: Implementation of previous recommendations")])
-        table = self.document.add_table(rows=1, cols=len(ANNEX_COLUMNS))
+        labels = labels_for(self.submission.meta.language)
+        self.styled("Heading 1", [ooxml.run(self.submission.annex_title)])
+        table = self.document.add_table(rows=1, cols=len(ANNEX_WIDTHS))
         table.style = self.document.styles["Annex Table"]
         table.autofit = False
         ooxml.repeat_as_header(table.rows[0]._tr)
-        for cell, (title, _) in zip(table.rows[0].cells, ANNEX_COLUMNS):
+        for cell, title in zip(table.rows[0].cells, labels.annex_columns):
             cell.paragraphs[0].add_run(title).bold = True
         for assessment in self.submission.assessments:
             self.annex_row(table.add_row().cells, assessment)
-        for column, (_, width) in zip(table.columns, ANNEX_COLUMNS):
+        for column, width in zip(table.columns, ANNEX_WIDTHS):
             column.width = Cm(width)  # the grid, which LibreOffice follows
             for cell in column.cells:
                 cell.width = Cm(width)  # each cell, which Word follows
@@ -266,11 +287,12 @@ class DocxBuilder:
         rec = assessment.recommendation
         texts = [assessment.number, "", "", ""]
         if rec is not None:
-            texts[1:] = [rec.text, "; ".join(rec.states), response_label(rec)]
+            texts[1:] = [rec.text, "; ".join(rec.states), response_label(rec, self.submission.meta.language)]
         for cell, text in zip(cells, texts):
             cell.paragraphs[0].add_run(text)
         last = cells[4].paragraphs[0]._p
-        last.append(ooxml.run(assessment.status.capitalize(), bold=True))
+        status = labels_for(self.submission.meta.language).statuses[assessment.status]
+        last.append(ooxml.run(status, bold=True))
         if assessment.comment:
             last.append(ooxml.run(". "))
             last.extend(self.writer.render(assessment.comment))
@@ -285,6 +307,9 @@ class DocxBuilder:
         props.keywords = f"Universal Periodic Review; {meta.state}"
         props.language = LANGUAGE_TAGS.get(meta.language, meta.language)
         props.comments = "Generated by upr"
+        props.last_modified_by = props.author
+        props.revision = 1
+        props.created = props.modified = _document_date(meta.date)
         _set_default_language(self.document, LANGUAGE_TAGS.get(meta.language, meta.language))
 
 
@@ -294,6 +319,14 @@ def render_docx(submission: Submission, target: Path, templates_root: Path | Non
     if not reference.is_file():
         raise RenderError(f"template '{submission.meta.template}' has no reference.docx")
     DocxBuilder(submission, reference).build().save(str(target))
+
+
+def bookmark_name(paragraph: Paragraph) -> str:
+    """Return the Word bookmark name of a paragraph: from its id when it has one."""
+    if paragraph.id:
+        cleaned = re.sub(r"[^A-Za-z0-9_]", "_", paragraph.id)
+        return f"p_{cleaned}"[:40]
+    return f"para_{paragraph.number.replace('.', '_')}"
 
 
 def _ensure_styles(document: docx.document.Document) -> None:
@@ -309,6 +342,16 @@ def _ensure_styles(document: docx.document.Document) -> None:
             style.font.superscript = True
         elif name == "Footnote Text":
             style.font.size = Pt(9)
+
+
+def _document_date(date: str | None) -> datetime:
+    """Return the submission's date as the document's, or now when it has none."""
+    if date:
+        try:
+            return datetime.fromisoformat(date).replace(tzinfo=timezone.utc)
+        except ValueError:
+            pass
+    return datetime.now(timezone.utc).replace(microsecond=0)
 
 
 def _set_default_language(document: docx.document.Document, tag: str) -> None:

@@ -27,7 +27,8 @@ from ..model import (
     Submission,
     Text,
 )
-from .common import cover_lines, response_label, template_dir
+from ..labels import labels_for
+from .common import cover_lines, logos, response_label, template_dir
 
 
 class HtmlWriter:
@@ -98,19 +99,27 @@ def make_environment(template: str, templates_root: Path | None = None) -> jinja
 def render_html(submission: Submission, templates_root: Path | None = None, font_css: str = "") -> str:
     """Return the submission as one HTML document."""
     env = make_environment(submission.meta.template, templates_root)
+    name = submission.meta.template
     try:
         template = env.get_template("submission.html.j2")
-        css = (template_dir(submission.meta.template, templates_root) / "style.css").read_text(encoding="utf-8")
-    except (jinja2.TemplateNotFound, FileNotFoundError) as exc:
-        raise RenderError(f"template '{submission.meta.template}' has no {exc}") from None
-    return template.render(
-        s=submission,
-        meta=submission.meta,
-        cover=cover_lines(submission),
-        annex=annex_rows(submission),
-        css=Markup(css),
-        font_css=Markup(font_css),
-    )
+        css = (template_dir(name, templates_root) / "style.css").read_text(encoding="utf-8")
+        return template.render(
+            s=submission,
+            meta=submission.meta,
+            cover=cover_lines(submission),
+            annex=annex_rows(submission),
+            labels=labels_for(submission.meta.language),
+            logos=[(org, path.as_uri()) for org, path in logos(submission)],
+            css=Markup(css),
+            font_css=Markup(font_css),
+        )
+    except jinja2.TemplateNotFound as exc:
+        raise RenderError(f"template '{name}' has no {exc.name}") from None
+    except jinja2.TemplateError as exc:
+        line = f", line {exc.lineno}" if getattr(exc, "lineno", None) else ""
+        raise RenderError(f"template '{name}'{line}: {exc.message}") from None
+    except OSError as exc:
+        raise RenderError(f"template '{name}': {exc.strerror}: {exc.filename}") from None
 
 
 def annex_rows(submission: Submission) -> list:

@@ -112,6 +112,23 @@ def bookmark(p: etree._Element, bookmark_id: int, name: str) -> None:
     p.append(end)
 
 
+def complex_field(instruction: str, result: str) -> list[etree._Element]:
+    """Return the runs of a field (REF, PAGE …) that Word updates, showing `result` until then."""
+    def char(kind: str) -> etree._Element:
+        r = OxmlElement("w:r")
+        fld = OxmlElement("w:fldChar")
+        fld.set(qn("w:fldCharType"), kind)
+        r.append(fld)
+        return r
+
+    instr_run = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    instr_run.append(instr)
+    return [char("begin"), instr_run, char("separate"), run(result), char("end")]
+
+
 def simple_field(instruction: str, placeholder: str = "1") -> etree._Element:
     """Return a `w:fldSimple` (PAGE, NUMPAGES, TITLE …) showing `placeholder` until updated."""
     field = OxmlElement("w:fldSimple")
@@ -135,7 +152,8 @@ def repeat_as_header(tr: etree._Element) -> None:
 class Footnotes:
     """The document's footnotes part: real Word footnotes, numbered by Word."""
 
-    def __init__(self, document_part: Part) -> None:
+    def __init__(self, document_part: Part, reference_style: str = "FootnoteReference") -> None:
+        self.reference_style = reference_style  # the style id of the note number
         self.part = _footnotes_part(document_part)
         self.root = self.part.element
         for note in self.root.findall(qn("w:footnote")):
@@ -154,7 +172,7 @@ class Footnotes:
         note = OxmlElement("w:footnote")
         note.set(qn("w:id"), str(note_id))
         mark = OxmlElement("w:r")
-        mark.append(run_properties(style="FootnoteReference"))
+        mark.append(run_properties(style=self.reference_style))
         mark.append(OxmlElement("w:footnoteRef"))
         first = paragraphs[0]
         ppr = first.find(qn("w:pPr"))
@@ -164,11 +182,15 @@ class Footnotes:
         self.root.append(note)
         return note_id
 
+    def reference_run(self, note_id: int) -> etree._Element:
+        """Return the run that calls footnote `note_id` in the text."""
+        return reference_run(note_id, self.reference_style)
 
-def reference_run(note_id: int) -> etree._Element:
+
+def reference_run(note_id: int, style: str = "FootnoteReference") -> etree._Element:
     """Return the run that calls footnote `note_id` in the text."""
     r = OxmlElement("w:r")
-    r.append(run_properties(style="FootnoteReference"))
+    r.append(run_properties(style=style))
     ref = OxmlElement("w:footnoteReference")
     ref.set(qn("w:id"), str(note_id))
     r.append(ref)
@@ -266,14 +288,6 @@ def _level(index: int, fmt: str, text: str, left: int, hanging: int) -> etree._E
 
 
 # --- tracked changes ------------------------------------------------------------------
-
-
-def deleted_run(text: str, bold: bool = False, italic: bool = False) -> etree._Element:
-    """Return a run whose text is deleted text (`w:delText`), for use inside `w:del`."""
-    r = run(text, bold, italic)
-    t = r.find(qn("w:t"))
-    t.tag = qn("w:delText")
-    return r
 
 
 def revision(kind: str, revision_id: int, author: str, date: str) -> etree._Element:

@@ -32,7 +32,8 @@ class FolderFetcher(URLFetcher):
     def fetch(self, url: str, headers: dict | None = None):
         """Return the file behind a `file:` URL inside the allowed folders."""
         if not self.allowed(url):
-            self.refused.append(url)
+            if url not in self.refused:
+                self.refused.append(url)
             raise URLFetchingError(f"upr does not fetch {url}")
         return super().fetch(url, headers)
 
@@ -52,7 +53,7 @@ def render_pdf(submission: Submission, target: Path, templates_root: Path | None
     document = weasyprint.HTML(string=html, base_url=submission.root.as_uri() + "/", url_fetcher=fetcher)
     logger = logging.getLogger("weasyprint")
     previous = logger.level
-    logger.setLevel(logging.ERROR)  # WeasyPrint warns about each refused URL; we report them once
+    logger.setLevel(logging.CRITICAL)  # WeasyPrint logs each refused URL; upr reports them, once each
     try:
         document.write_pdf(target, pdf_tags=True, pdf_identifier=False, custom_metadata=True)
     except (OSError, ValueError) as exc:

@@ -14,6 +14,7 @@ from pathlib import Path
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
@@ -30,9 +31,18 @@ def make_reference(target: Path) -> None:
     base_styles(document)
     upr_styles(document)
     footer(document)
+    _drop_thumbnail(document)
     document.core_properties.title = "upr reference document"
     document.core_properties.author = "upr"
     document.save(str(target))
+
+
+def _drop_thumbnail(document: docx.document.Document) -> None:
+    """Remove the preview picture of python-docx's own template (it shows a stranger's page)."""
+    package_rels = document.part.package.rels
+    for rid, rel in list(package_rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package_rels[rid]
 
 
 def page_setup(document: docx.document.Document) -> None:

@@ -1,0 +1,125 @@
+"""Building writes all outputs or none, and says in one line why it could not."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+MINIMAL = ROOT / "tests" / "fixtures" / "content" / "minimal"
+TEMPLATES = ROOT / "templates"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def minimal(tmp_path: Path) -> Path:
+    target = tmp_path / "minimal"
+    shutil.copytree(MINIMAL, target)
+    return target
+
+
+@pytest.fixture
+def templates(tmp_path: Path) -> Path:
+    """A writable copy of the templates folder."""
+    target = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, target)
+    return target
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def test_a_template_lacking_a_file_writes_nothing(minimal: Path, templates: Path, tmp_path: Path) -> None:
+    (templates / "default" / "submission.html.j2").unlink()
+    out = tmp_path / "out"
+    code, stdout, stderr = run("build", str(minimal), "--templates", str(templates), "--out", str(out))
+    assert (code, stdout) == (1, "")
+    assert stderr == f"upr: error: template 'default' ({templates / 'default'}) lacks submission.html.j2\n"
+    assert listing(out) == []
+
+
+def test_a_template_error_is_one_line_and_no_output_is_left(minimal: Path, templates: Path, tmp_path: Path) -> None:
+    page = templates / "default" / "submission.html.j2"
+    page.write_text(page.read_text(encoding="utf-8").replace("{{ meta.title }}</title>", "{{ meta.nonexistent }}</title>"), encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, stderr = run("build", str(minimal), "--templates", str(templates), "--format", "docx,html", "--out", str(out))
+    assert code == 1
+    assert stderr.startswith("upr: error: template 'default'") and "nonexistent" in stderr
+    assert stderr.count("\n") == 1
+    assert listing(out) == []  # the DOCX was written first, then withdrawn
+
+
+def test_an_unknown_template_name_is_an_error(minimal: Path, tmp_path: Path) -> None:
+    sub = minimal / "submission.yaml"
+    sub.write_text(sub.read_text(encoding="utf-8") + "template: nosuch\n", encoding="utf-8")
+    code, _, stderr = run("build", str(minimal), "--out", str(tmp_path / "out"))
+    assert code == 1
+    assert stderr == f"upr: error: no template 'nosuch' in {TEMPLATES}\n"
+
+
+def test_out_pointing_at_a_file_is_one_line(minimal: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("x")
+    code, _, stderr = run("build", str(minimal), "--format", "html", "--out", str(blocker / "sub"))
+    assert code == 1
+    assert stderr.startswith("upr: error: cannot write ") and stderr.count("\n") == 1
+
+
+def test_the_pdf_renderer_refuses_what_content_or_template_asks_from_outside(minimal: Path, templates: Path, tmp_path: Path) -> None:
+    # Content cannot put HTML in a page, so a template is where an image or
+    # stylesheet URL could come from; every URL outside the fence is refused.
+    page = templates / "default" / "submission.html.j2"
+    outside = tmp_path / "secret.png"
+    outside.write_bytes(b"\x89PNG")
+    wanted = ["http://127.0.0.1:9/x.png", outside.as_uri(), "../secret.png"]
+    images = "".join(f'<img src="{url}">' for url in wanted)
+    page.write_text(page.read_text(encoding="utf-8").replace("<main>", "<main>" + images), encoding="utf-8")
+    out = tmp_path / "out"
+    code, stdout, stderr = run("build", str(minimal), "--templates", str(templates), "--format", "pdf", "--out", str(out))
+    assert code == 0, stderr
+    refused = [line.removeprefix("upr: warning: the PDF renderer did not fetch ") for line in stderr.splitlines()]
+    assert refused == ["http://127.0.0.1:9/x.png", outside.as_uri()]  # "../secret.png" is the same file
+    assert listing(out) == ["minimal.pdf"]
+
+
+def test_logos_appear_in_docx_and_pdf(minimal: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    from pypdf import PdfReader
+
+    from PIL import Image  # Pillow comes with WeasyPrint
+
+    Image.new("RGB", (30, 12), (11, 79, 138)).save(minimal / "logo.png")
+    sub = minimal / "submission.yaml"
+    sub.write_text(sub.read_text(encoding="utf-8").replace("    description: A test organisation.\n",
+                                                           "    description: A test organisation.\n    logo: logo.png\n"), encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, stderr = run("build", str(minimal), "--format", "docx,pdf", "--out", str(out))
+    assert code == 0, stderr
+    with zipfile.ZipFile(out / "minimal.docx") as archive:
+        assert [n for n in archive.namelist() if n.startswith("word/media/")] == ["word/media/image1.png"]
+    page = PdfReader(str(out / "minimal.pdf")).pages[0]
+    assert len(page.images) == 1
+
+
+def test_french_submission_gets_french_fixed_words(minimal: Path, tmp_path: Path) -> None:
+    from tests.docxread import read_docx
+
+    sub = minimal / "submission.yaml"
+    sub.write_text(sub.read_text(encoding="utf-8").replace("language: en", "language: fr"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", str(minimal), "--format", "docx", "--out", str(out))[0] == 0
+    texts = [p.text for p in read_docx(out / "minimal.docx").paragraphs]
+    assert "Soumis par Example Rights Watch" in texts
+    assert "État examiné : Testland. 45e session du Groupe de travail sur l’Examen périodique universel, 4e cycle" in texts
+    assert "Recommandation" in texts
