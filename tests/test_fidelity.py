@@ -9,7 +9,7 @@ import pytest
 from generator.build import build_submission, load_resolved
 from tests.docxread import DocxContent, DocxParagraph, read_docx
 from tests.pdfread import PdfText, read_pdf, squeeze
-from tests.seedtext import SEED, Seed, italic_spans, plain, read_seed
+from tests.seedtext import SEED, SHARED_SEED, Seed, italic_spans, plain, read_seed
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "content" / "kazakhstan-2019"
@@ -24,7 +24,6 @@ STYLE_KINDS = {
     "Recommendation": "rec",
 }
 
-pytestmark = pytest.mark.skipif(not SEED.is_file(), reason=f"the seed is not at {SEED}")
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +63,11 @@ def content_paragraphs(docx: DocxContent) -> list[DocxParagraph]:
 def docx_blocks(docx: DocxContent) -> list[tuple[str, str]]:
     """Return (kind, text) of each content paragraph."""
     return [(STYLE_KINDS[p.style], p.text) for p in content_paragraphs(docx)]
+
+
+@pytest.mark.skipif(not SHARED_SEED.is_file(), reason=f"no shared seed at {SHARED_SEED} to compare the copy with")
+def test_the_tests_copy_of_the_seed_is_the_seed() -> None:
+    assert SEED.read_bytes() == SHARED_SEED.read_bytes()
 
 
 def test_seed_reader_finds_the_whole_seed(seed: Seed) -> None:
