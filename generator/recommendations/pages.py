@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,6 +69,8 @@ def _open_pdf(path: Path) -> PdfReader:
     from pypdf import PdfReader  # imported here: plain-text input does not need pypdf
     from pypdf.errors import PyPdfError
 
+    # pypdf logs what it repairs in a damaged file; upr reports failures itself, in one line.
+    logging.getLogger("pypdf").setLevel(logging.ERROR + 10)
     try:
         return PdfReader(path)
     except (PyPdfError, OSError, ValueError) as exc:
