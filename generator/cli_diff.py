@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from .cliutil import fail
 from .diff import compare_folders, revision_date, write_redlines
 from .diff.report import json_report, plain_styler, text_report
 from .errors import UprError
@@ -75,8 +76,7 @@ def diff(
         result = compare_folders(folders, rev, rev2)
         written = write_redlines(result, html_out, docx_out, author, date, templates)
     except UprError as exc:
-        click.echo(f"upr: error: {exc}", err=True)
-        sys.exit(1)
+        fail(exc)
     if fmt == "json":
         click.echo(json.dumps(json_report(result), ensure_ascii=False, indent=2))
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -22,7 +23,7 @@ def content_dirs(given: tuple[Path, ...]) -> list[Path]:
     return found
 
 
-def fail(exc: UprError) -> None:
+def fail(exc: UprError) -> NoReturn:
     """Print an error on one line and exit with status 1."""
     click.echo(f"upr: error: {exc}", err=True)
     sys.exit(1)

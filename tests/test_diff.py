@@ -28,8 +28,10 @@ from generator.cli import main
 from generator.diff import diff_submissions
 from generator.diff.html import render_diff_html
 from generator.diff.model import MovedAway, SubmissionDiff
-from generator.model import Submission
+from generator.model import Submission, Text
 from generator.diff.redline_docx import render_redline_docx
+from generator.diff.words import diff_inline
+from generator.errors import RenderError
 from generator.diff.report import json_report, section_summary, text_report
 from generator.render.docx import render_docx
 
@@ -201,6 +203,37 @@ def test_metadata_changes() -> None:
         ("organisation Example Rights Watch: website", None, "https://example.org"),
     ]
     assert [line.status for line in diff.cover] == ["unchanged", "changed", "changed", "added"]
+
+
+def test_renamed_id_with_the_same_number_is_no_change(tmp_path: Path) -> None:
+    diff = case("renamed-id")
+    assert [(p.status, p.old.id, p.new.id) for p in diff.paragraphs()] == [
+        ("unchanged", "registration", "press-law-registration"),
+        ("unchanged", None, None),
+        ("unchanged", None, None),
+    ]
+    assert [(n.status, n.renumbered) for n in diff.notes] == [("unchanged", False)]
+    assert not diff.changed
+    redline, _, _ = redline_and_sides(diff, tmp_path)
+    with zipfile.ZipFile(redline) as archive:
+        parts = [etree.fromstring(archive.read(n)) for n in ("word/document.xml", "word/footnotes.xml")]
+    assert [e.tag for part in parts for kind in ("ins", "del") for e in part.iter(q(kind))] == []
+
+
+def test_reference_pointed_at_another_paragraph_is_a_change(tmp_path: Path) -> None:
+    retargeted = tmp_path / "new"
+    shutil.copytree(FIXTURES / "renamed-id" / "new", retargeted)
+    section = retargeted / "sections" / "expression.yaml"
+    text = section.read_text(encoding="utf-8").replace("{ref press-law-registration}.^", "{ref bloggers}.^")
+    section.write_text(text + "    id: bloggers\n", encoding="utf-8")
+    diff = diff_submissions(loaded(FIXTURES / "renamed-id" / "old"), load_resolved(retargeted))
+    assert [p.status for p in diff.paragraphs()] == ["unchanged", "changed", "unchanged"]
+    assert segments(diff.paragraphs()[1].content)[-3:] == [("delete", "1."), ("insert", "3."), ("equal", "[^1]")]
+
+
+def test_unknown_inline_node_is_a_render_error() -> None:
+    with pytest.raises(RenderError, match="^cannot compare a object node: the diff knows no such inline content$"):
+        diff_inline([Text("a")], [Text("a"), object()])
 
 
 @pytest.mark.parametrize(
@@ -567,6 +600,18 @@ def test_cli_usage_errors_are_one_line(args: list[str], message: str, tmp_path: 
     code, stdout, stderr = run("diff", *[a.format(**folders) for a in args], "--docx", str(out))
     assert (code, stdout, stderr) == (1, "", f"upr: error: {message.format(**folders)}\n")
     assert not out.exists()
+
+
+def test_cli_errors_go_through_the_shared_one_line_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    failed: list[str] = []
+
+    def fail(exc: Exception) -> None:
+        failed.append(str(exc))
+        raise SystemExit(3)
+
+    monkeypatch.setattr("generator.cli_diff.fail", fail)  # the one `generator.cliutil.fail`, imported by name
+    assert run("diff", "only-one") == (3, "", "")
+    assert failed == ["give two submission folders, or one folder with --rev"]
 
 
 def test_cli_content_error_points_at_file_line_col_and_writes_nothing(tmp_path: Path) -> None:

@@ -13,7 +13,9 @@ makes two claims. The claim governing a reference is found in three steps:
 
 A claim is a word with a response ("accepted", "already being implemented",
 "noted", "rejected"); a negation just before it ("did not accept", "not
-supported") turns it into the other response.
+supported") turns it into the other response. A word of contrast ends a
+negation's reach: in "was not accepted but noted" the claim after "but"
+stands on its own.
 """
 
 from __future__ import annotations
@@ -92,6 +94,11 @@ AUXILIARIES: dict[str, frozenset[str]] = {  # quoted with the negation: "did not
     "fr": frozenset("n'a n'ont n'avait n'avaient n'est n'ont ne".split()),
     "es": frozenset(),
 }
+CONTRASTS: dict[str, frozenset[str]] = {  # a negation does not reach past these: "not accepted but noted"
+    "en": frozenset("but rather instead yet however".split()),
+    "fr": frozenset("mais plutôt cependant toutefois pourtant".split()),
+    "es": frozenset("pero sino".split()),
+}
 NEGATION_WINDOW = 3  # words before a claim word that can negate it
 CLAUSE_BREAK = re.compile(r"[,;:.()]")
 
@@ -134,12 +141,29 @@ def _negation_start(before: str, language: str) -> int | None:
     clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0)
     words = list(re.finditer(r"[\w’']+", before[clause_start:]))
     tokens = [w.group(0).lower().replace("’", "'") for w in words]
-    for index in range(max(0, len(words) - NEGATION_WINDOW), len(words)):
-        if tokens[index] in NEGATIONS[language] or tokens[index].endswith("n't"):
+    for index in range(max(_after_contrast(tokens, language), len(words) - NEGATION_WINDOW), len(words)):
+        if _negates(tokens[index], language):
             if index and tokens[index - 1] in AUXILIARIES[language]:
                 index -= 1
             return clause_start + words[index].start()
     return None
+
+
+def _after_contrast(tokens: list[str], language: str) -> int:
+    """Return the index of the first word after the last word of contrast ("but", "rather" …), or 0.
+
+    Right after a negation such a word is an adverb, not a contrast: "has
+    not yet accepted" is still negated.
+    """
+    for index in range(len(tokens) - 1, -1, -1):
+        if tokens[index] in CONTRASTS[language] and not (index and _negates(tokens[index - 1], language)):
+            return index + 1
+    return 0
+
+
+def _negates(token: str, language: str) -> bool:
+    """Tell whether a (lower-case) word is a negation: "not", "never", "didn't" …"""
+    return token in NEGATIONS[language] or token.endswith("n't")
 
 
 def _without_overlaps(claims: list[Claim]) -> list[Claim]:

@@ -14,10 +14,11 @@ when it sits at the same place in the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Iterator
 
+from ..errors import RenderError
 from ..inline import recommendation_label
 from ..model import Citation, CrossRef, Emph, Inline, Link, Note, NoteCall, RecommendationRef, Strong, Text
 from .align import WORD, align, words
@@ -34,7 +35,8 @@ class Atom:
     `key` is what equality means: the text and its formatting; a note's
     content; a cross-reference's label and a recommendation reference's
     number (their rendered text may change with renumbering or data, which
-    is no change of the author's text).
+    is no change of the author's text). A label found on one side only is
+    matched by what the reader sees instead (see `_match_renamed_refs`).
     """
 
     text: str
@@ -178,7 +180,7 @@ def _node_atoms(node: Inline, bold: bool, italic: bool, link: str | None) -> lis
     if isinstance(node, CrossRef):
         text = node.target.number if node.target else node.label
         return [Atom(text, ("ref", node.label, bold, italic, link), bold, italic, link)]
-    raise TypeError(f"no atoms for a {type(node).__name__}")
+    raise RenderError(f"cannot compare a {type(node).__name__} node: the diff knows no such inline content")
 
 
 def text_atoms(text: str, bold: bool = False, italic: bool = False, link: str | None = None) -> list[Atom]:
@@ -213,8 +215,35 @@ def note_fingerprint(note: Note) -> tuple:
 
 def diff_inline(old: list[Inline], new: list[Inline]) -> InlineDiff:
     """Return the word-level comparison of two pieces of inline content."""
-    segments = _pair_notes(_fold_short_equals(_raw_segments(atoms(old), atoms(new))))
+    old_atoms = atoms(old)
+    segments = _pair_notes(_fold_short_equals(_raw_segments(old_atoms, _match_renamed_refs(old_atoms, atoms(new)))))
     return InlineDiff(segments, list(_note_changes(segments)))
+
+
+def _match_renamed_refs(old: list[Atom], new: list[Atom]) -> list[Atom]:
+    """Return the new atoms, a cross-reference to a renamed id keyed as its old self.
+
+    Keying by label keeps a renumbered target from being a change, but makes
+    a renamed id one although the reader sees the same number. So a label
+    on one side only is matched by its rendered number (or, unresolved, its
+    label) to a label on the other side only.
+    """
+    old_labels, new_labels = _ref_labels(old), _ref_labels(new)
+    renamed: dict[str, str] = {}  # rendered text → old label no longer used
+    for a in old:
+        if a.key[0] == "ref" and a.key[1] not in new_labels:
+            renamed.setdefault(a.text, a.key[1])
+    return [
+        replace(a, key=("ref", renamed[a.text], *a.key[2:]))
+        if a.key[0] == "ref" and a.key[1] not in old_labels and a.text in renamed
+        else a
+        for a in new
+    ]
+
+
+def _ref_labels(found: list[Atom]) -> set[str]:
+    """Return the labels of the cross-references among atoms."""
+    return {a.key[1] for a in found if a.key[0] == "ref"}
 
 
 def _raw_segments(old: list[Atom], new: list[Atom]) -> list[Segment]:
