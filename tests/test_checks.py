@@ -284,3 +284,33 @@ def test_paths_outside_the_current_folder_are_shown_whole(tmp_path: Path) -> Non
     assert stdout.splitlines()[0] == (
         f"{folder}/sections/one.yaml:3:43: error N001 note [^insult] is called but never defined"
     )
+
+
+# --- claims: a word of contrast ends a negation's reach ------------------------------
+
+
+def test_claims_after_a_word_of_contrast_stand_on_their_own() -> None:
+    assert claims_by_reference(CHECK_FIXTURES / "R004-contrast") == [
+        ("126.46", "noted", "noted"),  # "was not accepted but noted."
+        ("126.46", "supported", "accepted"),  # "was not noted but accepted."
+        ("126.46", "noted", "has not yet accepted"),  # "yet" right after a negation is no contrast
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "claims"),
+    [
+        ("it was not accepted but noted", "en", [("noted", "was not accepted"), ("noted", "noted")]),
+        ("it was not noted but accepted", "en", [("supported", "was not noted"), ("supported", "accepted")]),
+        ("it did not accept one but rather noted it", "en", [("noted", "did not accept"), ("noted", "noted")]),
+        ("it did not accept one and instead noted it", "en", [("noted", "did not accept"), ("noted", "noted")]),
+        ("it was not noted yet accepted", "en", [("supported", "was not noted"), ("supported", "accepted")]),
+        ("it was not noted however accepted", "en", [("supported", "was not noted"), ("supported", "accepted")]),
+        ("it has not yet accepted one", "en", [("noted", "has not yet accepted")]),
+        ("it hasn’t yet accepted one", "en", [("noted", "hasn’t yet accepted")]),
+        ("Il n’a pas accepté mais a pris note", "fr", [("noted", "n’a pas accepté"), ("noted", "a pris note")]),
+        ("No la aceptó sino que tomó nota", "es", [("noted", "No la aceptó"), ("noted", "tomó nota")]),
+    ],
+)
+def test_a_negation_ends_at_a_word_of_contrast(text: str, language: str, claims: list[tuple[str, str]]) -> None:
+    assert [(c.response, c.words) for c in find_claims(text, language)] == claims
