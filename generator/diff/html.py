@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..errors import RenderError
+from ..labels import labels_for
 from ..model import Section
 from ..render.common import template_dir
 from .modes import OLD_SIDE, block_mode, line_modes, presence_mode, section_mode
@@ -138,7 +139,8 @@ def render_diff_html(diff: SubmissionDiff, templates_root: Path | None = None) -
         is_section=lambda b: isinstance(b, SectionDiff),
         OLD_SIDE=OLD_SIDE,
     )
-    return env.get_template(TEMPLATE).render(d=diff, notes_summary=notes_summary(diff))
+    columns = labels_for(diff.new.meta.language).annex_columns
+    return env.get_template(TEMPLATE).render(d=diff, notes_summary=notes_summary(diff), annex_columns=columns)
 
 
 def _environment(diff: SubmissionDiff, templates_root: Path | None) -> jinja2.Environment:

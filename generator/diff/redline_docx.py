@@ -114,12 +114,12 @@ class RedlineWriter(DocxWriter):
         saved = self.part
         self.part = self.footnotes.part
         try:
-            p = ooxml.paragraph("FootnoteText")
+            p = ooxml.paragraph(self.note_text_style)
             p.extend(self.line(change.diff, NOTE_MODE[wrap]))
             note_id = self.footnotes.add([p])
         finally:
             self.part = saved
-        return ooxml.reference_run(note_id)
+        return self.footnotes.reference_run(note_id)
 
 
 def _equal_pieces(old: list[Atom], new: list[Atom]) -> Iterator[Piece]:
