@@ -8,7 +8,7 @@ text, kept exactly as written.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from .errors import ContentError, Location
@@ -39,6 +39,7 @@ class InlineContext:
 
     locate: Callable[[int], Location]  # offset in the text → place in the file
     in_note: bool = False
+    notes_allowed: bool = True  # False where notes would never be numbered (annex comments)
 
 
 def parse_inline(text: str, ctx: InlineContext) -> list[Inline]:
@@ -123,8 +124,17 @@ class _Parser:
             i += 1
         return -1
 
+    def opens(self, i: int, delim: str, end: int) -> bool:
+        """Tell whether `delim` at `i` can open emphasis: a non-space follows it."""
+        after = i + len(delim)
+        return after < end and not self.text[after].isspace()
+
+    def closes(self, i: int, start: int) -> bool:
+        """Tell whether a delimiter at `i` can close emphasis: a non-space precedes it."""
+        return i > start and not self.text[i - 1].isspace()
+
     def find_delimiter(self, delim: str, start: int, end: int) -> int:
-        """Return where `delim` next occurs outside brackets and escapes, or -1."""
+        """Return where `delim` next closes emphasis, outside brackets and escapes, or -1."""
         i = start
         while i < end:
             if self.text[i] == "\\":
@@ -132,12 +142,15 @@ class _Parser:
                 continue
             if self.text.startswith(delim, i):
                 if delim == "*" and self.text.startswith("**", i):
-                    close = self.find_delimiter("**", i + 2, end)
-                    if close < 0:
-                        return -1
-                    i = close + 2
+                    close = self.find_delimiter("**", i + 2, end) if self.opens(i, "**", end) else -1
+                    if close < 0 and self.closes(i, start):
+                        return i
+                    i = close + 2 if close > 0 else i + 2
                     continue
-                return i
+                if self.closes(i, start):
+                    return i
+                i += len(delim)
+                continue
             if self.text[i] == "[":
                 close = self.closing_bracket(i, end)
                 if close > 0:
@@ -147,8 +160,10 @@ class _Parser:
         return -1
 
     def emphasis(self, i: int, end: int, delim: str, kind: type) -> tuple[Inline, int] | None:
-        """Return bold or italic text; an unmatched `*` is plain text."""
+        """Return bold or italic text; an unmatched `*`, or one before a space, is plain text."""
         inner = i + len(delim)
+        if not self.opens(i, delim, end):
+            return None
         close = self.find_delimiter(delim, inner, end)
         if close <= inner:
             return None
@@ -156,18 +171,20 @@ class _Parser:
 
     def inline_note(self, i: int, end: int) -> tuple[Inline, int]:
         """Return the call of a note written in place: `^[text]`."""
+        self.refuse_note(i)
         if self.ctx.in_note:
             raise self.error("a note cannot contain another note", i)
         close = self.closing_bracket(i + 1, end)
         if close < 0:
             raise self.error("note '^[' is never closed with ']'", i)
-        inner = _Parser(self.text, InlineContext(self.ctx.locate, in_note=True))
+        inner = _Parser(self.text, replace(self.ctx, in_note=True))
         content = inner.parse(i + 2, close)
         location = self.ctx.locate(i)
         return NoteCall(Note(content=_strip(content), location=location), location), close + 1
 
     def keyed_note(self, i: int, end: int) -> tuple[Inline, int]:
         """Return the call of a note defined by key: `[^key]`."""
+        self.refuse_note(i)
         if self.ctx.in_note:
             raise self.error("a note cannot contain another note", i)
         close = self.closing_bracket(i, end)
@@ -176,6 +193,13 @@ class _Parser:
             raise self.error("a note call is written [^key], with a key of letters, digits, '-' or '_'", i)
         location = self.ctx.locate(i)
         return NoteCall(Note(content=[], location=location, key=key), location), close + 1
+
+    def refuse_note(self, i: int) -> None:
+        """Raise ContentError at a note where notes are not allowed."""
+        if not self.ctx.notes_allowed:
+            raise self.error(
+                "notes are not allowed in an assessment comment; cite the paragraph with {ref …} instead", i
+            )
 
     def citation(self, i: int, end: int) -> tuple[Inline, int]:
         """Return a citation of a source: `[@key]` or `[@key, pinpoint]`."""
@@ -194,7 +218,7 @@ class _Parser:
         close = self.closing_bracket(i, end)
         if close < 0 or not self.text.startswith("(", close + 1):
             return None
-        url_end = self.text.find(")", close + 2, end)
+        url_end = self.closing_bracket(close + 1, end, "(", ")")
         url = self.text[close + 2 : url_end].strip() if url_end > 0 else ""
         if not _is_web_url(url):
             return None
@@ -212,7 +236,7 @@ class _Parser:
         """Return a bare web address as a link, leaving trailing punctuation outside."""
         match = BARE_URL.match(self.text, i, end)
         assert match is not None
-        url = match.group(0).rstrip(URL_TRAILING)
+        url = _trim_url(match.group(0))
         return Link(url, [Text(url)]), i + len(url)
 
     def reference(self, i: int, end: int) -> tuple[Inline, int]:
@@ -248,6 +272,15 @@ def _recommendation_ref(body: str, location: Location, error: Callable[[str], Co
         if claimed is None:
             raise error(f"'{rest}' is not a response: write supported or noted")
     return RecommendationRef(match.group(0), location, tuple(states), claimed)
+
+
+def _trim_url(url: str) -> str:
+    """Return a bare address without trailing punctuation; a `)` stays when a `(` in the address opened it."""
+    while url and url[-1] in URL_TRAILING:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
 
 
 def _matching_paren(text: str) -> int:

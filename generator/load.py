@@ -158,7 +158,8 @@ class _Loader:
         where = org.doc.location(org.node_of("logo"))
         path = self.inside(relative, where)
         if path.suffix.lower() not in LOGO_SUFFIXES:
-            raise ContentError(f"the logo must be a {', '.join(LOGO_SUFFIXES[:-1])} or {LOGO_SUFFIXES[-1]} file, not '{relative}'", where)
+            kinds = f"{', '.join(LOGO_SUFFIXES[:-1])} or {LOGO_SUFFIXES[-1]}"
+            raise ContentError(f"the logo must be a {kinds} file, not '{relative}'", where)
         return path
 
     def word_count(self, top: Mapping, meta: Metadata) -> None:

@@ -7,6 +7,7 @@ takes out carries its `file:line:col` for error messages and findings.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -25,6 +26,10 @@ PLAIN_TAGS = {
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:map",
 }
+# XML 1.0 allows tab, newline, carriage return and U+0020…U+D7FF, U+E000…U+FFFD,
+# U+10000…U+10FFFF; anything else makes a DOCX (and an HTML page) unreadable.
+XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+MAX_DEPTH = 100  # content nests a few levels; this keeps the composer far from Python's recursion limit
 
 
 @dataclass
@@ -60,37 +65,127 @@ class YamlFile:
 
 def read_yaml(path: Path) -> YamlFile:
     """Return the composed YAML of `path`; raise ContentError on any syntax problem."""
+    text = _read_text(path)
+    doc = YamlFile(path, text, None)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ContentError("file not found", Location(path)) from None
-    except UnicodeDecodeError as exc:
-        raise ContentError(f"not UTF-8 text ({exc.reason})", Location(path)) from None
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        doc.root = _ContentLoader(doc).get_single_node()
+    except yaml.reader.ReaderError as exc:
+        where = _offset_location(path, text, exc.position)
+        raise ContentError(f"the file holds {_describe(exc.character)} that YAML does not allow", where) from None
+    except RecursionError:
+        raise ContentError("the YAML is nested too deeply", Location(path)) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-        raise ContentError(f"YAML syntax error: {exc.problem or exc.context}", where) from None
+        raise ContentError(f"YAML syntax error: {_yaml_problem(exc)}", _yaml_error_location(path, exc)) from None
     except yaml.YAMLError as exc:
-        raise ContentError(f"YAML error: {exc}", Location(path)) from None
-    doc = YamlFile(path, text, root)
-    if root is not None:
-        _refuse_tags(doc, root)
+        raise ContentError(f"YAML error: {' '.join(str(exc).split())}", Location(path)) from None
+    if doc.root is not None:
+        _check_nodes(doc, doc.root)
     return doc
 
 
-def _refuse_tags(doc: YamlFile, node: yaml.Node) -> None:
-    """Raise ContentError on any explicit tag other than YAML's plain types."""
-    if node.tag not in PLAIN_TAGS:
-        raise ContentError(f"YAML tag '{node.tag}' is not allowed in content", doc.location(node))
-    if isinstance(node, yaml.SequenceNode):
-        for child in node.value:
-            _refuse_tags(doc, child)
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            _refuse_tags(doc, key)
-            _refuse_tags(doc, value)
+def _read_text(path: Path) -> str:
+    """Return the file's text; raise ContentError when it cannot be read or is not UTF-8."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError("file not found", Location(path)) from None
+    except OSError as exc:
+        raise ContentError(f"cannot read the file ({exc.strerror or type(exc).__name__})", Location(path)) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start].decode("utf-8")
+        where = _offset_location(path, before, len(before))
+        raise ContentError(f"not UTF-8 text: byte 0x{data[exc.start]:02X} ({exc.reason})", where) from None
+
+
+def _offset_location(path: Path, text: str, offset: int) -> Location:
+    """Return the line and column of a character offset in `text`."""
+    before = text[:offset]
+    return Location(path, before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
+
+
+def _describe(character: int | str) -> str:
+    """Return "a control character (U+000B)": what kind of character it is, and its code."""
+    code = character if isinstance(character, int) else ord(character)
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        kind = "a control character"
+    elif 0xD800 <= code <= 0xDFFF:
+        kind = "a lone surrogate"
+    else:
+        kind = "a non-character"
+    return f"{kind} (U+{code:04X})"
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    """Return PyYAML's problem in one line, saying what it was reading when it ran out of file."""
+    if exc.context == "while scanning a quoted scalar" and _at_end(exc):
+        return "this quoted text is never closed"
+    if exc.context and _at_end(exc):
+        return f"{exc.problem} {exc.context}"
+    return exc.problem or exc.context or "the file is not valid YAML"
+
+
+def _at_end(exc: yaml.MarkedYAMLError) -> bool:
+    """Tell whether PyYAML ran out of file inside a token (the end of the file is then a useless place)."""
+    return exc.context_mark is not None and exc.problem == "found unexpected end of stream"
+
+
+def _yaml_error_location(path: Path, exc: yaml.MarkedYAMLError) -> Location:
+    """Return where a YAML error is: what was left open when the file ended, else the problem."""
+    mark = exc.context_mark if _at_end(exc) else exc.problem_mark or exc.context_mark
+    return Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+
+
+class _ContentLoader(yaml.SafeLoader):
+    """PyYAML's safe composer, refusing aliases and deep nesting as it reads.
+
+    An alias makes two places share one node, so a few lines of aliases to
+    aliases can stand for an exponential tree: content never needs them.
+    """
+
+    def __init__(self, doc: YamlFile) -> None:
+        super().__init__(doc.text)
+        self.doc = doc
+        self.depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        """Return the next node; raise ContentError at an alias or past MAX_DEPTH levels."""
+        event = self.peek_event()
+        where = Location(self.doc.path, event.start_mark.line + 1, event.start_mark.column + 1)
+        if isinstance(event, yaml.AliasEvent):
+            raise ContentError(f"YAML aliases (*{event.anchor}) are not allowed in content", where)
+        if self.depth >= MAX_DEPTH:
+            raise ContentError("the YAML is nested too deeply", where)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _check_nodes(doc: YamlFile, root: yaml.Node) -> None:
+    """Raise ContentError on an explicit tag other than YAML's plain types, or on text no document can hold."""
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if node.tag not in PLAIN_TAGS:
+            raise ContentError(f"YAML tag '{node.tag}' is not allowed in content", doc.location(node))
+        if isinstance(node, yaml.ScalarNode):
+            check_characters(doc, node)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            pending.extend(child for pair in reversed(node.value) for child in reversed(pair))
+
+
+def check_characters(doc: YamlFile, node: yaml.ScalarNode) -> None:
+    """Raise ContentError when a scalar holds a character that XML, hence DOCX, cannot contain."""
+    found = XML_ILLEGAL.search(node.value)
+    if found is None:
+        return
+    where = doc.locator(node, node.value)(found.start())
+    raise ContentError(f"text holds {_describe(found.group())} that documents cannot contain", where)
 
 
 class Mapping:
@@ -178,9 +273,11 @@ class Mapping:
 
 
 def scalar(doc: YamlFile, node: yaml.Node, what: str) -> str:
-    """Return a scalar node's text; lists and mappings are an error."""
+    """Return a scalar node's text; lists, mappings and characters no document can hold are errors."""
     if not isinstance(node, yaml.ScalarNode):
-        raise ContentError(f"{what} must be text, not a list or mapping", doc.location(node))
+        shape = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+        raise ContentError(f"{what} must be text, not {shape}", doc.location(node))
+    check_characters(doc, node)
     return str(node.value)
 
 

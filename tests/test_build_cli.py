@@ -169,3 +169,230 @@ def test_pdf_sets_kazakh_and_cyrillic_in_the_bundled_font_only(minimal: Path, tm
         assert expected in text
     fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1] for page in reader.pages for f in page["/Resources"]["/Font"].values()}
     assert {"PT-Serif", "PT-Serif-Bold", "PT-Serif-Italic"} <= fonts <= {"PT-Serif", "PT-Serif-Bold", "PT-Serif-Italic", "PT-Serif-Bold-Italic"}
+
+
+# --- content the loader must refuse in one line (review of the loader) -------------------------------
+
+DATA = """document: A/HRC/1/1
+state_under_review: Testland
+cycle: 3
+recommendations:
+  - number: "1.1"
+    text: {text}
+    states: [Brazil]
+    response: supported
+"""
+
+
+def build_error(folder: Path, tmp_path: Path) -> str:
+    """Return the one line `upr build` prints on bad content, after checking it failed cleanly."""
+    out = tmp_path / "out"
+    code, stdout, stderr = run("build", str(folder), "--format", "docx,html", "--out", str(out))
+    assert (code, stdout) == (1, "")
+    assert stderr.startswith("upr: error: ") and stderr.count("\n") == 1 and "Traceback" not in stderr
+    assert files_in(out) == []
+    return stderr
+
+
+def add_paragraph(folder: Path, line: str) -> tuple[Path, int]:
+    """Insert a line into the minimal section before its recommendations; return the file and the line's number."""
+    section = folder / "sections" / "one.yaml"
+    text = section.read_text(encoding="utf-8")
+    at = text.index("recommendations:")
+    section.write_text(text[:at] + line + text[at:], encoding="utf-8")
+    return section, text[:at].count("\n") + 1
+
+
+def edit_submission(folder: Path, old: str, new: str) -> Path:
+    """Replace `old` by `new` in submission.yaml; return its path."""
+    sub = folder / "submission.yaml"
+    text = sub.read_text(encoding="utf-8")
+    assert old in text
+    sub.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return sub
+
+
+@pytest.mark.parametrize(
+    "written, described",
+    [
+        (r'"a\x0bb"', "a control character (U+000B)"),
+        (r'"\x00"', "a control character (U+0000)"),
+        (r'"before \uD800 after"', "a lone surrogate (U+D800)"),
+        (r'"\uFFFE"', "a non-character (U+FFFE)"),
+    ],
+)
+def test_characters_documents_cannot_hold_are_refused(minimal: Path, tmp_path: Path, written: str, described: str) -> None:
+    section, line = add_paragraph(minimal, f"  - p: {written}\n")
+    assert build_error(minimal, tmp_path) == (
+        f"upr: error: {section}:{line}:8: text holds {described} that documents cannot contain\n"
+    )
+
+
+def test_control_character_in_a_note_key_is_refused(minimal: Path, tmp_path: Path) -> None:
+    section = minimal / "sections" / "one.yaml"
+    text = section.read_text(encoding="utf-8")
+    section.write_text(text.replace("  long:", '  "lo\\x07ng":'), encoding="utf-8")
+    line = text[: text.index("  long:")].count("\n") + 1
+    assert build_error(minimal, tmp_path) == (
+        f"upr: error: {section}:{line}:3: text holds a control character (U+0007) that documents cannot contain\n"
+    )
+
+
+def test_control_character_in_recommendation_data_is_refused(minimal: Path, tmp_path: Path) -> None:
+    (minimal / "data.yaml").write_text(DATA.format(text=r'"Ratify\x0b the treaty"'), encoding="utf-8")
+    edit_submission(minimal, "sections:\n", "recommendation_data:\n  - data.yaml\nsections:\n")
+    assert build_error(minimal, tmp_path) == (
+        f"upr: error: {minimal / 'data.yaml'}:6:11: text holds a control character (U+000B) that documents cannot contain\n"
+    )
+
+
+def test_raw_control_character_in_the_file_gives_its_line_and_column(minimal: Path, tmp_path: Path) -> None:
+    section, line = add_paragraph(minimal, "  - p: ab\x01c\n")
+    assert build_error(minimal, tmp_path) == (
+        f"upr: error: {section}:{line}:10: the file holds a control character (U+0001) that YAML does not allow\n"
+    )
+
+
+def test_yaml_aliases_are_refused_before_they_multiply(minimal: Path, tmp_path: Path) -> None:
+    laughs = ['heading: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for name, previous in zip("bcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxy"):
+        laughs.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    section = minimal / "sections" / "one.yaml"
+    section.write_text("\n".join(laughs) + "\n", encoding="utf-8")
+    assert build_error(minimal, tmp_path) == (
+        f"upr: error: {section}:2:8: YAML aliases (*a) are not allowed in content\n"
+    )
+
+
+def test_deep_nesting_is_an_error_not_a_recursion_error(minimal: Path, tmp_path: Path) -> None:
+    section, line = add_paragraph(minimal, "  - p: " + "[" * 3000 + "]" * 3000 + "\n")
+    stderr = build_error(minimal, tmp_path)
+    assert stderr.startswith(f"upr: error: {section}:{line}:")
+    assert stderr.endswith(": the YAML is nested too deeply\n")
+
+
+def test_non_utf8_file_points_at_the_first_bad_byte(minimal: Path, tmp_path: Path) -> None:
+    section, line = add_paragraph(minimal, "  - p: caf\N{LATIN SMALL LETTER E WITH ACUTE} au lait\n")
+    section.write_bytes(section.read_bytes().replace("café".encode(), b"caf\xe9"))
+    assert build_error(minimal, tmp_path) == (
+        f"upr: error: {section}:{line}:11: not UTF-8 text: byte 0xE9 (invalid continuation byte)\n"
+    )
+
+
+def test_unclosed_quote_points_at_the_opening_quote(minimal: Path, tmp_path: Path) -> None:
+    section = minimal / "sections" / "one.yaml"
+    section.write_text('heading: Freedom\nbody:\n  - p: "never closed\n  - p: Next paragraph.\n', encoding="utf-8")
+    assert build_error(minimal, tmp_path) == (
+        f"upr: error: {section}:3:8: YAML syntax error: this quoted text is never closed\n"
+    )
+
+
+def test_a_list_where_text_is_expected_names_what_it_is(minimal: Path, tmp_path: Path) -> None:
+    section, line = add_paragraph(minimal, "  - p: [a, b]\n")
+    assert build_error(minimal, tmp_path) == (
+        f"upr: error: {section}:{line}:8: the text of a paragraph must be text, not a list\n"
+    )
+
+
+def test_unreadable_file_is_one_line(minimal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    section = (minimal / "sections" / "one.yaml").resolve()
+    read_bytes = Path.read_bytes
+
+    def refuse(path: Path) -> bytes:
+        if path == section:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert build_error(minimal, tmp_path) == f"upr: error: {section}: cannot read the file (Permission denied)\n"
+
+
+def test_reading_a_folder_as_yaml_is_a_content_error(tmp_path: Path) -> None:
+    from generator.errors import ContentError
+    from generator.yamlnodes import read_yaml
+
+    with pytest.raises(ContentError) as caught:
+        read_yaml(tmp_path)
+    assert str(caught.value) == f"{tmp_path}: cannot read the file (Is a directory)"
+
+
+def add_assessments(folder: Path, comment: str) -> Path:
+    """Give the submission an annex with one assessment whose comment is `comment`; return its file."""
+    assessments = folder / "assessments.yaml"
+    assessments.write_text(f'- number: "1.1"\n  status: not implemented\n  comment: "{comment}"\n', encoding="utf-8")
+    sub = folder / "submission.yaml"
+    sub.write_text(sub.read_text(encoding="utf-8") + "annex:\n  assessments: assessments.yaml\n", encoding="utf-8")
+    return assessments
+
+
+@pytest.mark.parametrize("note", ["^[An aside.]", "[^long]"])
+def test_notes_in_an_assessment_comment_are_refused(minimal: Path, tmp_path: Path, note: str) -> None:
+    assessments = add_assessments(minimal, f"See para. {{ref first}}.{note}")
+    col = assessments.read_text(encoding="utf-8").splitlines()[2].index(note) + 1
+    assert build_error(minimal, tmp_path) == (
+        f"upr: error: {assessments}:3:{col}: notes are not allowed in an assessment comment; "
+        "cite the paragraph with {ref …} instead\n"
+    )
+
+
+def test_recommendation_data_may_be_shared_from_the_parent_folder(minimal: Path, tmp_path: Path) -> None:
+    from generator.build import load_resolved
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "A-HRC-1-1.yaml").write_text(DATA.format(text="Ratify the treaty"), encoding="utf-8")
+    edit_submission(minimal, "sections:\n", "recommendation_data:\n  - ../shared/A-HRC-1-1.yaml\nsections:\n")
+    add_paragraph(minimal, "  - p: Recommendation {rec 1.1} was supported.\n")
+    code, _, stderr = run("build", str(minimal), "--format", "html", "--out", str(tmp_path / "out"))
+    assert (code, stderr) == (0, "")
+    assert load_resolved(minimal).recommendation_refs[0].recommendation.text == "Ratify the treaty"
+
+
+def test_recommendation_data_further_up_is_refused(minimal: Path, tmp_path: Path) -> None:
+    sub = edit_submission(minimal, "sections:\n", "recommendation_data:\n  - ../../A-HRC-1-1.yaml\nsections:\n")
+    assert build_error(minimal, tmp_path) == (
+        f"upr: error: {sub}:12:5: '../../A-HRC-1-1.yaml' is outside the submission folder and its parent folder\n"
+    )
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "www.example.org", "file:///etc/passwd", "https://"])
+def test_website_must_be_a_web_address(minimal: Path, tmp_path: Path, url: str) -> None:
+    sub = edit_submission(minimal, "A test organisation.\n", f"A test organisation.\n    website: {url}\n")
+    assert build_error(minimal, tmp_path) == (
+        f"upr: error: {sub}:11:14: 'website' must be a web address starting with http:// or https://, not '{url}'\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "logo, message",
+    [
+        ("logo.gif", "the logo must be a .png, .jpg, .jpeg or .svg file, not 'logo.gif'"),
+        ("missing.png", "file 'missing.png' not found in minimal/"),
+        ("../outside.png", "'../outside.png' is outside the submission folder"),
+    ],
+)
+def test_logo_must_be_an_image_in_the_folder(minimal: Path, tmp_path: Path, logo: str, message: str) -> None:
+    (minimal / "logo.gif").write_bytes(b"GIF89a")
+    (tmp_path / "outside.png").write_bytes(b"\x89PNG")
+    sub = edit_submission(minimal, "A test organisation.\n", f"A test organisation.\n    logo: {logo}\n")
+    assert build_error(minimal, tmp_path) == f"upr: error: {sub}:11:11: {message}\n"
+
+
+def test_logo_is_kept_as_a_resolved_path(minimal: Path) -> None:
+    from generator.load import load_submission
+
+    (minimal / "logos").mkdir()
+    (minimal / "logos" / "erw.PNG").write_bytes(b"\x89PNG")
+    edit_submission(minimal, "A test organisation.\n", "A test organisation.\n    logo: logos/../logos/erw.PNG\n")
+    assert load_submission(minimal).meta.organisations[0].logo == (minimal / "logos" / "erw.PNG").resolve()
+
+
+def test_a_section_file_listed_twice_is_an_error(minimal: Path, tmp_path: Path) -> None:
+    sub = edit_submission(minimal, "  - sections/one.yaml\n", "  - sections/one.yaml\n  - ./sections/one.yaml\n")
+    assert build_error(minimal, tmp_path) == f"upr: error: {sub}:13:5: section file './sections/one.yaml' is listed twice\n"
+
+
+@pytest.mark.parametrize("written", ['""', '"   "'])
+def test_an_empty_paragraph_is_an_error(minimal: Path, tmp_path: Path, written: str) -> None:
+    section, line = add_paragraph(minimal, f"  - p: {written}\n")
+    assert build_error(minimal, tmp_path) == f"upr: error: {section}:{line}:8: a paragraph cannot be empty\n"

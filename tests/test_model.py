@@ -113,3 +113,59 @@ def test_by_section_numbering_in_model_docx_and_html(tmp_path: Path) -> None:
     assert 'w:val="%1.%2."' in numbering
     html = result.outputs[1].read_text(encoding="utf-8")
     assert '<span class="num">2.1.</span>' in html
+
+
+def test_link_addresses_keep_balanced_parentheses() -> None:
+    nodes = parse("[Wiki](https://en.wikipedia.org/wiki/Foo_(bar)) and (see https://en.wikipedia.org/wiki/Foo_(bar)).")
+    links = [n for n in nodes if isinstance(n, Link)]
+    assert [link.url for link in links] == ["https://en.wikipedia.org/wiki/Foo_(bar)"] * 2
+    assert plain_text(links[0].children) == "Wiki"
+    assert nodes[-1] == Text(").")
+
+
+def test_a_bare_address_leaves_an_unopened_parenthesis_outside() -> None:
+    assert parse("(at https://x.org/a)")[1:] == [Link("https://x.org/a", [Text("https://x.org/a")]), Text(")")]
+
+
+@pytest.mark.parametrize("text", ["fines of 5 * 3 and 2 * 4", "2 ** 3 and 4 ** 5", "a * b*", "*a *", "** a**"])
+def test_asterisks_beside_spaces_are_text(text: str) -> None:
+    assert parse(text) == [Text(text)]
+
+
+def test_emphasis_may_hold_a_spaced_asterisk() -> None:
+    assert parse("*5 * 3* and **2 ** 4**") == [Emph([Text("5 * 3")]), Text(" and "), Strong([Text("2 ** 4")])]
+
+
+@pytest.mark.parametrize("text", ["see ^[a note]", "see [^key]"])
+def test_notes_where_notes_are_not_allowed_are_errors(text: str) -> None:
+    ctx = InlineContext(lambda offset: Location(Path("x.yaml"), 1, offset + 1), notes_allowed=False)
+    with pytest.raises(ContentError) as caught:
+        parse_inline(text, ctx)
+    assert caught.value.message == "notes are not allowed in an assessment comment; cite the paragraph with {ref …} instead"
+    assert caught.value.location == Location(Path("x.yaml"), 1, 5)
+
+
+def test_recommendation_references_in_assessment_comments_resolve(tmp_path: Path) -> None:
+    folder = tmp_path / "annex"
+    shutil.copytree(MINIMAL, folder)
+    (folder / "data.yaml").write_text(
+        'document: A/HRC/1/1\nstate_under_review: Testland\nrecommendations:\n'
+        '  - number: "1.1"\n    text: Ratify the treaty\n    states: [Brazil]\n    response: supported\n'
+        '  - number: "1.2"\n    text: Repeal the law\n    states: [Chile]\n    response: noted\n',
+        encoding="utf-8",
+    )
+    (folder / "assessments.yaml").write_text(
+        '- number: "1.1"\n  status: not implemented\n  comment: "As for {rec 1.2}; see para. {ref first}."\n', encoding="utf-8"
+    )
+    sub = folder / "submission.yaml"
+    sub.write_text(
+        sub.read_text(encoding="utf-8").replace("sections:\n", "recommendation_data:\n  - data.yaml\nsections:\n")
+        + "annex:\n  assessments: assessments.yaml\n",
+        encoding="utf-8",
+    )
+    submission = load_resolved(folder)
+    ref = submission.assessments[0].comment[1]
+    assert isinstance(ref, RecommendationRef) and ref.recommendation.text == "Repeal the law"
+    assert submission.recommendation_refs == [ref]
+    assert plain_text(submission.assessments[0].comment) == "As for 1.2 (Chile); see para. 1."
+    assert [(a.number, a.status) for a in submission.assessments] == [("1.1", "not implemented"), ("1.2", "not assessed")]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from typing import Iterator
 
 from ..inline import recommendation_label
-from ..model import Assessment, Emph, Inline, NoteCall, Paragraph, RecommendationRef, Strong, Submission, Text
+from ..model import Assessment, Emph, Inline, NoteCall, Organisation, Paragraph, RecommendationRef, Strong, Submission, Text
 from ..render.common import cover_lines, response_label
 from ..traverse import inline_nodes, text_runs
 from .align import align
@@ -59,12 +61,20 @@ def _organisation_changes(old: Submission, new: Submission) -> Iterator[Metadata
         yield MetadataChange("organisation", None, name)
     for name in (n for n in after if n in before):
         for detail in ORGANISATION_FIELDS:
-            if getattr(before[name], detail) != getattr(after[name], detail):
-                yield MetadataChange(
-                    f"organisation {name}: {detail}", getattr(before[name], detail), getattr(after[name], detail)
-                )
+            was, now = _detail(old, before[name], detail), _detail(new, after[name], detail)
+            if was != now:
+                yield MetadataChange(f"organisation {name}: {detail}", was, now)
     if [n for n in before if n in after] != [n for n in after if n in before]:
         yield MetadataChange("organisations' order", ", ".join(before), ", ".join(after))
+
+
+def _detail(submission: Submission, org: Organisation, field: str) -> str | None:
+    """Return an organisation's detail as compared: a logo by its place in the folder and its content."""
+    value = getattr(org, field)
+    if field != "logo" or value is None:
+        return value
+    digest = hashlib.sha256(value.read_bytes()).hexdigest()[:8]
+    return f"{value.relative_to(submission.root)} ({digest})"
 
 
 def cover_diff(old: Submission, new: Submission) -> list[LineDiff]:
