@@ -15,16 +15,14 @@ class Location:
     col: int = 0
 
     def __str__(self) -> str:
-        shown = _shown(self.path)
+        shown = shown_path(self.path)
         return f"{shown}:{self.line}:{self.col}" if self.line else shown
 
 
-def _shown(path: Path) -> str:
-    """Return a path as a person typed it: relative to the current folder when inside it."""
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+def shown_path(path: Path, base: Path | None = None) -> str:
+    """Return a path as a person would type it: relative to `base` (the current folder) when inside it."""
+    base = base or Path.cwd()
+    return str(path.relative_to(base)) if path.is_relative_to(base) else str(path)
 
 
 class UprError(Exception):

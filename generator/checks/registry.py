@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable, Literal
 
-from ..errors import Location
+from ..errors import Location, shown_path
 from ..model import Submission
 
 Severity = Literal["error", "warning", "info"]
@@ -67,6 +67,5 @@ def register(code: str, severity: Severity, description: str) -> Callable[[Check
 
 def in_folder(submission: Submission, location: Location) -> str:
     """Return "sections/x.yaml:12": a location as a message names it, inside the submission folder."""
-    path = location.path
-    shown = path.relative_to(submission.root) if path.is_relative_to(submission.root) else path
-    return f"{shown}:{location.line}" if location.line else str(shown)
+    shown = shown_path(location.path, submission.root)
+    return f"{shown}:{location.line}" if location.line else shown

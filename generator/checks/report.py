@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Location
+from ..errors import Location, shown_path
 from .recommendations import RecommendationSummary
 from .registry import Finding
 from .wordcount import WordCount
@@ -34,11 +34,6 @@ class CheckReport:
 def exit_status(reports: list[CheckReport], strict: bool = False) -> int:
     """Return the exit status of `upr check`: 1 when any submission fails, else 0."""
     return int(any(r.fails(strict) for r in reports))
-
-
-def shown_path(path: Path, cwd: Path) -> str:
-    """Return `path` relative to `cwd` when it is inside it, else as it is."""
-    return str(path.relative_to(cwd)) if path.is_relative_to(cwd) else str(path)
 
 
 def format_location(location: Location, cwd: Path) -> str:
