@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from .errors import ContentError, Location
+from .errors import ContentError, Location, UprError
 from .model import (
     Citation,
     CrossRef,
@@ -318,10 +318,17 @@ def plain_text(nodes: list[Inline]) -> str:
         elif isinstance(node, RecommendationRef):
             parts.append(recommendation_label(node))
         elif isinstance(node, CrossRef):
-            parts.append(node.target.number if node.target else node.label)
+            parts.append(crossref_text(node))
         elif isinstance(node, Citation):
             parts.append(citation_text(node))
+        elif not isinstance(node, NoteCall):  # a note is not part of the text it is called from
+            raise UprError(f"no plain text for a {type(node).__name__}")
     return "".join(parts)
+
+
+def crossref_text(ref: CrossRef) -> str:
+    """Return how a paragraph reference reads: the target's number, or the label when unknown."""
+    return ref.target.number if ref.target else ref.label
 
 
 def recommendation_label(ref: RecommendationRef) -> str:

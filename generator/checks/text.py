@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..inline import citation_text, recommendation_label
+from ..inline import citation_text, crossref_text, recommendation_label
 from ..model import Citation, CrossRef, Emph, Inline, Link, NoteCall, RecommendationRef, Strong, Text
 
 ABBREVIATIONS = frozenset(
@@ -62,7 +62,7 @@ def _append(flat: FlatText, nodes: list[Inline]) -> None:
             flat.text += recommendation_label(node)
             flat.anchors.append(Anchor(start, len(flat.text), node))
         elif isinstance(node, CrossRef):
-            flat.text += node.target.number if node.target else node.label
+            flat.text += crossref_text(node)
         elif isinstance(node, Citation):
             flat.text += citation_text(node)
 

@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from typing import Iterator
 
 from ..errors import RenderError
-from ..inline import recommendation_label
+from ..inline import crossref_text, recommendation_label
 from ..model import Citation, CrossRef, Emph, Inline, Link, Note, NoteCall, RecommendationRef, Strong, Text
 from .align import WORD, align, words
 
@@ -178,7 +178,7 @@ def _node_atoms(node: Inline, bold: bool, italic: bool, link: str | None) -> lis
     if isinstance(node, RecommendationRef):
         return [Atom(recommendation_label(node), ("rec", node.number, bold, italic, link), bold, italic, link)]
     if isinstance(node, CrossRef):
-        text = node.target.number if node.target else node.label
+        text = crossref_text(node)
         return [Atom(text, ("ref", node.label, bold, italic, link), bold, italic, link)]
     raise RenderError(f"cannot compare a {type(node).__name__} node: the diff knows no such inline content")
 

@@ -20,7 +20,7 @@ from docx.opc.part import Part
 from lxml import etree
 
 from ..errors import RenderError
-from ..inline import citation_text, recommendation_label
+from ..inline import citation_text, crossref_text, recommendation_label
 from ..model import (
     Assessment,
     Citation,
@@ -142,7 +142,7 @@ class DocxWriter:
 
     def visit_CrossRef(self, node: CrossRef) -> list[etree._Element]:
         if node.target is None:
-            return [self.text_run(node.label)]
+            return [self.text_run(crossref_text(node))]
         # A live reference: Word shows the target's current number when fields update.
         return ooxml.complex_field(f"REF {bookmark_name(node.target)} \\r \\h", node.target.number)
 

@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..errors import RenderError
-from ..inline import citation_text, recommendation_label
+from ..inline import citation_text, crossref_text, recommendation_label
 from ..model import (
     Citation,
     CrossRef,
@@ -76,7 +76,7 @@ class HtmlWriter:
 
     def visit_CrossRef(self, node: CrossRef) -> Markup:
         if node.target is None:
-            return escape(node.label)
+            return escape(crossref_text(node))
         return Markup('<a href="#para-%s">%s</a>') % (node.target.number, node.target.number)
 
 
