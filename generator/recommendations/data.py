@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from generator.errors import ContentError, Location
-from generator.yamlnodes import read_yaml
+from generator.yamlnodes import Mapping, YamlFile, read_yaml
 
 RESPONSES: tuple[str, ...] = ("supported", "noted", "pending")
 """The responses a State under review can give, in the report's own order."""
@@ -196,21 +196,10 @@ def _mapping(
     node: Node, path: Path, what: str, allowed: tuple[str, ...], required: tuple[str, ...]
 ) -> dict[str, Node]:
     """Return a mapping node's values by key; raise at unknown, duplicate or missing keys."""
-    if not isinstance(node, MappingNode):
-        raise ContentError(f"{what} must be a mapping", _where(node, path))
-    result: dict[str, Node] = {}
-    for key_node, value_node in node.value:
-        key = key_node.value if isinstance(key_node, ScalarNode) else None
-        if key not in allowed:
-            expected = ", ".join(allowed)
-            raise ContentError(f"{what}: unknown key {key!r} (expected one of {expected})", _where(key_node, path))
-        if key in result:
-            raise ContentError(f"{what}: duplicate key {key!r}", _where(key_node, path))
-        result[key] = value_node
+    mapping = Mapping(YamlFile(path, "", node), node, what, allowed)
     for key in required:
-        if key not in result:
-            raise ContentError(f"{what}: missing key {key!r}", _where(node, path))
-    return result
+        mapping.node_of(key)  # raises "… needs 'key'" at the mapping
+    return {key: value for key, (_, value) in mapping.items.items()}
 
 
 def _scalar_text(node: Node, path: Path, what: str) -> str | None:
