@@ -27,6 +27,8 @@ class Labels:
     responses: dict[str, str]
     statuses: dict[str, str]
     colon: str = ": "  # French sets a no-break space before a colon
+    and_: str = "and"
+    contact: str = "Contact"
 
     def session_text(self, number: int) -> str:
         """Return "34th session of the UPR Working Group" (in the language)."""
@@ -75,6 +77,7 @@ LABELS: dict[str, Labels] = {
         statuses={"not implemented": "Non mise en œuvre", "partially implemented": "Partiellement mise en œuvre",
                   "implemented": "Mise en œuvre", "not assessed": "Non évaluée"},
         colon="\u00a0: ",
+        and_="et",
     ),
     "es": Labels(
         submitted_by="Presentado por",
@@ -88,6 +91,8 @@ LABELS: dict[str, Labels] = {
         responses={"supported": "Aceptada", "noted": "Se toma nota", "pending": "Pendiente"},
         statuses={"not implemented": "No aplicada", "partially implemented": "Parcialmente aplicada",
                   "implemented": "Aplicada", "not assessed": "No evaluada"},
+        and_="y",
+        contact="Contacto",
     ),
 }
 

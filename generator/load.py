@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .errors import ContentError, Location
-from .inline import InlineContext, parse_inline
+from .inline import LABEL, InlineContext, parse_inline
 from .model import (
     Assessment,
     Inline,
@@ -266,10 +266,20 @@ class _Loader:
         return Paragraph(
             content=content,
             location=mapping.location,
-            id=mapping.string("id"),
+            id=self.paragraph_id(mapping),
             items=[self.inline(doc, n, "an item of a paragraph") for n in mapping.sequence("items")],
             quote=self.quote(doc, mapping),
         )
+
+    def paragraph_id(self, paragraph: Mapping) -> str | None:
+        """Return a paragraph's id, which {ref …} must be able to name."""
+        value = paragraph.string("id")
+        if value is not None and not LABEL.fullmatch(value):
+            raise ContentError(
+                f"'{value}' cannot be an id: use letters, digits, '-', '_', '.' or ':', with no spaces",
+                paragraph.doc.location(paragraph.node_of("id")),
+            )
+        return value
 
     def quote(self, doc: YamlFile, paragraph: Mapping) -> Quote | None:
         """Return a paragraph's quoted passage, if it has one."""

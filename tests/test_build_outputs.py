@@ -123,3 +123,29 @@ def test_french_submission_gets_french_fixed_words(minimal: Path, tmp_path: Path
     assert "Soumis par Example Rights Watch" in texts
     assert "État examiné : Testland. 45e session du Groupe de travail sur l’Examen périodique universel, 4e cycle" in texts
     assert "Recommandation" in texts
+
+
+def test_an_id_with_a_space_is_an_error(minimal: Path, tmp_path: Path) -> None:
+    section = minimal / "sections" / "one.yaml"
+    section.write_text(section.read_text(encoding="utf-8").replace("    id: first", "    id: first one"), encoding="utf-8")
+    code, _, stderr = run("build", str(minimal), "--out", str(tmp_path / "out"))
+    assert code == 1
+    assert stderr == (f"upr: error: {section}:4:9: 'first one' cannot be an id: "
+                      "use letters, digits, '-', '_', '.' or ':', with no spaces\n")
+
+
+def test_the_cover_names_organisations_in_the_submissions_language(minimal: Path, tmp_path: Path) -> None:
+    from tests.docxread import read_docx
+
+    sub = minimal / "submission.yaml"
+    text = sub.read_text(encoding="utf-8").replace("language: en", "language: es").replace(
+        "    description: A test organisation.\n",
+        "    description: Una organización.\n    contact: info@example.org\n  - name: Otra Organización\n")
+    sub.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", str(minimal), "--format", "docx,html", "--out", str(out))[0] == 0
+    texts = [p.text for p in read_docx(out / "minimal.docx").paragraphs]
+    assert "Presentado por Example Rights Watch y Otra Organización" in texts
+    assert "Example Rights Watch: Una organización. Contacto: info@example.org" in texts
+    html = (out / "minimal.html").read_text(encoding="utf-8")
+    assert "<strong>Example Rights Watch</strong>: Una organización. Contacto: info@example.org</p>" in html

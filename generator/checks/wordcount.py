@@ -135,9 +135,7 @@ def _cover_words(submission: Submission) -> int:
     """Return the words of the cover: title, submitting organisations, review, organisations' details."""
     cover = cover_lines(submission)
     texts = [cover.title, cover.submitted_by, cover.review]
-    for org in submission.meta.organisations:
-        if org.description or org.contact or org.website:
-            texts += [org.name, org.description or "", org.website or "", f"Contact: {org.contact}" if org.contact else ""]
+    texts += [f"{line.name}: {line.details}" for line in cover.organisation_lines]
     return sum(count_words(t) for t in texts)
 
 

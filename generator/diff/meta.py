@@ -89,10 +89,8 @@ def cover_inlines(submission: Submission) -> list[list[Inline]]:
     cover = cover_lines(submission)
     title: list[Inline] = [Text(cover.title)]
     lines: list[list[Inline]] = [title, [Strong([Text(cover.submitted_by)])], [Emph([Text(cover.review)])]]
-    for org in cover.organisations:
-        details = [x for x in (org.description, org.website, f"Contact: {org.contact}" if org.contact else None) if x]
-        if details:
-            lines.append([Strong([Text(org.name)]), Text(": " + " ".join(details))])
+    for line in cover.organisation_lines:
+        lines.append([Strong([Text(line.name)]), Text(": " + line.details)])
     return lines
 
 

@@ -57,11 +57,26 @@ def font_face_css() -> str:
     return "\n".join(rules)
 
 
-def join_names(names: list[str]) -> str:
-    """Return "A", "A and B", or "A, B and C"."""
+def join_names(names: list[str], and_: str = "and") -> str:
+    """Return "A", "A and B", or "A, B and C" (with the language's "and")."""
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + f" {and_} " + names[-1]
+
+
+@dataclass(frozen=True)
+class OrganisationLine:
+    """An organisation's details on the cover: what it is, its website, its contact."""
+
+    name: str
+    description: str | None
+    website: str | None
+    contact: str | None  # already labelled: "Contact: …"
+
+    @property
+    def details(self) -> str:
+        """Return the details as one line of text."""
+        return " ".join(x for x in (self.description, self.website, self.contact) if x)
 
 
 @dataclass(frozen=True)
@@ -72,17 +87,24 @@ class Cover:
     submitted_by: str
     review: str
     organisations: list
+    organisation_lines: list[OrganisationLine]
 
 
 def cover_lines(submission: Submission) -> Cover:
     """Return the cover: title, submitting organisations, session and State."""
     meta = submission.meta
     labels = labels_for(meta.language)
-    names = join_names([org.name for org in meta.organisations])
+    names = join_names([org.name for org in meta.organisations], labels.and_)
     session = labels.session_text(meta.session) if meta.session else None
     details = ", ".join(x for x in (session, meta.session_date, labels.cycle_text(meta.cycle)) if x)
     review = f"{labels.state_under_review}{labels.colon}{meta.state}. {details[:1].upper()}{details[1:]}"
-    return Cover(meta.title, f"{labels.submitted_by} {names}", review, meta.organisations)
+    lines = [
+        OrganisationLine(org.name, org.description, org.website,
+                         f"{labels.contact}{labels.colon}{org.contact}" if org.contact else None)
+        for org in meta.organisations
+        if org.description or org.website or org.contact
+    ]
+    return Cover(meta.title, f"{labels.submitted_by} {names}", review, meta.organisations, lines)
 
 
 def response_label(rec: Recommendation, language: str = "en") -> str:

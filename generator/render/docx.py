@@ -216,10 +216,8 @@ class DocxBuilder:
         self.styled("Cover Title", [ooxml.run(cover.title)])
         self.styled("Cover Line", [ooxml.run(cover.submitted_by, bold=True)])
         self.styled("Cover Line", [ooxml.run(cover.review, italic=True)])
-        for org in cover.organisations:
-            details = [x for x in (org.description, org.website, f"Contact: {org.contact}" if org.contact else None) if x]
-            if details:
-                self.styled("Cover Line", [ooxml.run(org.name, bold=True), ooxml.run(": " + " ".join(details))])
+        for line in cover.organisation_lines:
+            self.styled("Cover Line", [ooxml.run(line.name, bold=True), ooxml.run(": " + line.details)])
 
     def logos(self) -> None:
         """Add the organisations' logos side by side (Word takes PNG and JPEG, not SVG)."""
@@ -302,7 +300,7 @@ class DocxBuilder:
         meta = self.submission.meta
         props = self.document.core_properties
         props.title = meta.title
-        props.author = join_names([o.name for o in meta.organisations])
+        props.author = join_names([o.name for o in meta.organisations], labels_for(meta.language).and_)
         props.subject = cover_lines(self.submission).review
         props.keywords = f"Universal Periodic Review; {meta.state}"
         props.language = LANGUAGE_TAGS.get(meta.language, meta.language)

@@ -135,4 +135,6 @@ def footer(document: docx.document.Document) -> None:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: python -m generator.render.reference_docx OUTPUT.docx")
     make_reference(Path(sys.argv[1]))
