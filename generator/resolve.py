@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from .model import Assessment, Citation, CrossRef, NoteCall, RecommendationRef, Submission
+from .model import Assessment, Citation, CrossRef, Inline, NoteCall, RecommendationRef, Submission
 from .labels import labels_for
 from .traverse import inline_nodes, text_runs
 
@@ -77,29 +77,28 @@ def _fill_keyed_note(submission: Submission, call: NoteCall) -> None:
 def _resolve_references(submission: Submission) -> None:
     """Point citations, recommendation references and cross-references at their targets."""
     for run in text_runs(submission):
-        for node in inline_nodes(run.nodes):
-            if isinstance(node, Citation):
-                node.source = submission.sources.get(node.key)
-                submission.citations.append(node)
-            elif isinstance(node, RecommendationRef):
-                node.recommendation = submission.find_recommendation(node.number)
-                submission.recommendation_refs.append(node)
-            elif isinstance(node, CrossRef):
-                node.target = submission.labels.get(node.label)
-                submission.cross_refs.append(node)
+        _resolve_nodes(submission, run.nodes)
+
+
+def _resolve_nodes(submission: Submission, nodes: list[Inline]) -> None:
+    """Resolve every reference in `nodes` (notes' content included) and record it."""
+    for node in inline_nodes(nodes):
+        if isinstance(node, Citation):
+            node.source = submission.sources.get(node.key)
+            submission.citations.append(node)
+        elif isinstance(node, RecommendationRef):
+            node.recommendation = submission.find_recommendation(node.number)
+            submission.recommendation_refs.append(node)
+        elif isinstance(node, CrossRef):
+            node.target = submission.labels.get(node.label)
+            submission.cross_refs.append(node)
 
 
 def _resolve_annex(submission: Submission) -> None:
     """Connect assessments and their comments' references to their targets, and list cited recommendations nobody assessed."""
     for assessment in submission.assessments:
         assessment.recommendation = submission.find_recommendation(assessment.number)
-        for node in inline_nodes(assessment.comment):
-            if isinstance(node, CrossRef):
-                node.target = submission.labels.get(node.label)
-                submission.cross_refs.append(node)
-            elif isinstance(node, RecommendationRef):
-                node.recommendation = submission.find_recommendation(node.number)
-                submission.recommendation_refs.append(node)
+        _resolve_nodes(submission, assessment.comment)
     if not submission.annex:
         return
     assessed = {a.number for a in submission.assessments}

@@ -7,31 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
+from tests.clirun import files_in, run
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "content"
-MINIMAL = FIXTURES / "minimal"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    """Return exit code, stdout and stderr of `upr ARGS`."""
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
-
-
-@pytest.fixture
-def minimal(tmp_path: Path) -> Path:
-    """A writable copy of the minimal submission."""
-    target = tmp_path / "minimal"
-    shutil.copytree(MINIMAL, target)
-    return target
-
-
-def files_in(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
 
 
 def test_build_writes_docx_pdf_and_html(minimal: Path, tmp_path: Path) -> None:

@@ -6,25 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
+from tests.clirun import files_in, run
 
 ROOT = Path(__file__).resolve().parents[1]
-MINIMAL = ROOT / "tests" / "fixtures" / "content" / "minimal"
 TEMPLATES = ROOT / "templates"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
-
-
-@pytest.fixture
-def minimal(tmp_path: Path) -> Path:
-    target = tmp_path / "minimal"
-    shutil.copytree(MINIMAL, target)
-    return target
 
 
 @pytest.fixture
@@ -35,17 +21,13 @@ def templates(tmp_path: Path) -> Path:
     return target
 
 
-def listing(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
-
-
 def test_a_template_lacking_a_file_writes_nothing(minimal: Path, templates: Path, tmp_path: Path) -> None:
     (templates / "default" / "submission.html.j2").unlink()
     out = tmp_path / "out"
     code, stdout, stderr = run("build", str(minimal), "--templates", str(templates), "--out", str(out))
     assert (code, stdout) == (1, "")
     assert stderr == f"upr: error: template 'default' ({templates / 'default'}) lacks submission.html.j2\n"
-    assert listing(out) == []
+    assert files_in(out) == []
 
 
 def test_a_template_error_is_one_line_and_no_output_is_left(minimal: Path, templates: Path, tmp_path: Path) -> None:
@@ -56,7 +38,7 @@ def test_a_template_error_is_one_line_and_no_output_is_left(minimal: Path, templ
     assert code == 1
     assert stderr.startswith("upr: error: template 'default'") and "nonexistent" in stderr
     assert stderr.count("\n") == 1
-    assert listing(out) == []  # the DOCX was written first, then withdrawn
+    assert files_in(out) == []  # the DOCX was written first, then withdrawn
 
 
 def test_an_unknown_template_name_is_an_error(minimal: Path, tmp_path: Path) -> None:
@@ -89,7 +71,7 @@ def test_the_pdf_renderer_refuses_what_content_or_template_asks_from_outside(min
     assert code == 0, stderr
     refused = [line.removeprefix("upr: warning: the PDF renderer did not fetch ") for line in stderr.splitlines()]
     assert refused == ["http://127.0.0.1:9/x.png", outside.as_uri()]  # "../secret.png" is the same file
-    assert listing(out) == ["minimal.pdf"]
+    assert files_in(out) == ["minimal.pdf"]
 
 
 def test_logos_appear_in_docx_and_pdf(minimal: Path, tmp_path: Path) -> None:

@@ -16,13 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from tests.clirun import run
 from generator.build import load_resolved
 from generator.checks import CHECKS, Finding, run_checks
 from generator.checks.claims import claimed_refs, find_claims
 from generator.checks.text import flatten, sentence_spans
-from generator.cli import main
 from generator.errors import Location
 from generator.inline import InlineContext, parse_inline, plain_text
 from generator.model import Citation
@@ -51,12 +50,6 @@ def read_expected(path: Path) -> Expected:
     status = re.fullmatch(r"exit status (\d+)", lines[-1])
     assert status, f"{path}: the last line is 'exit status N'"
     return Expected(shlex.split(lines[0])[2:], "".join(line + "\n" for line in lines[1:-1]), int(status.group(1)))
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    """Return exit code, stdout and stderr of `upr ARGS`."""
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 FIXTURES = sorted(p.parent.name for p in CHECK_FIXTURES.glob("*/expected.txt"))
@@ -205,8 +198,8 @@ def test_claim_words_and_negation(text: str, language: str, claims: list[tuple[s
 
 
 def test_flat_text_is_the_plain_text_the_reader_sees() -> None:
-    for run in text_runs(load_resolved(SEED)):
-        assert flatten(run.nodes).text == plain_text(run.nodes)
+    for text_run in text_runs(load_resolved(SEED)):
+        assert flatten(text_run.nodes).text == plain_text(text_run.nodes)
 
 
 def test_a_call_after_a_full_stop_belongs_to_the_sentence_it_closes() -> None:

@@ -20,11 +20,10 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from lxml import etree
 
+from tests.clirun import run
 from generator.build import load_resolved
-from generator.cli import main
 from generator.diff import diff_submissions
 from generator.diff.html import render_diff_html
 from generator.diff.model import MovedAway, SubmissionDiff
@@ -345,10 +344,10 @@ def _tracked(properties: etree._Element | None, dropped: set[str]) -> bool:
 def _text(p: etree._Element, dropped: set[str], calls: list[str]) -> str:
     """Return a paragraph's text in the view; note calls are written [n] and collected."""
     pieces = []
-    for run in p.iter(q("r")):
-        if any(a.tag in dropped for a in run.iterancestors() if p in a.iterancestors()):
+    for r in p.iter(q("r")):
+        if any(a.tag in dropped for a in r.iterancestors() if p in a.iterancestors()):
             continue
-        for child in run:
+        for child in r:
             if child.tag in (q("t"), q("delText")):
                 pieces.append(child.text or "")
             elif child.tag == q("footnoteReference"):
@@ -524,12 +523,6 @@ def test_html_redline_escapes_content(tmp_path: Path) -> None:
 
 
 # --- the command line ----------------------------------------------------------------------------------------------
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    """Return exit code, stdout and stderr of `upr ARGS`."""
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_cli_prints_the_report(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,7 @@ import pytest
 from generator.build import build_submission, load_resolved
 from generator.errors import ContentError, Location
 from generator.inline import InlineContext, parse_inline, plain_text
-from generator.model import Citation, CrossRef, Emph, Link, NoteCall, RecommendationRef, Strong, Text
+from generator.model import Citation, CrossRef, Emph, Link, RecommendationRef, Strong, Text
 from tests.docxread import read_docx
 
 ROOT = Path(__file__).resolve().parents[1]
