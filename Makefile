@@ -6,7 +6,7 @@ VENV   ?= .venv
 UPR    := $(VENV)/bin/upr
 STAMP  := $(VENV)/.upr-installed
 
-.PHONY: pdf docx html all check test clean
+.PHONY: pdf docx html all check test bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
@@ -34,3 +34,8 @@ clean:
 
 check: $(STAMP)
 	$(UPR) check
+
+# Side by side with pandoc in one run (installs pandoc from PyPI into .venv).
+bench: $(STAMP)
+	$(VENV)/bin/python -m pip install --quiet -e '.[bench]'
+	$(VENV)/bin/python tests/benchmarks/pandoc_docx.py

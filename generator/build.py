@@ -13,12 +13,10 @@ from .checks.registry import Finding
 from .errors import RenderError, UprError
 from .load import load_submission
 from .model import Submission
-from .render.common import font_face_css, template_dir
-from .render.docx import render_docx
-from .render.html import render_html
+from .render.common import template_dir
 from .resolve import resolve
 
-FORMATS = ("docx", "pdf", "html")
+FORMATS = ("docx", "pdf", "html", "md")
 TEMPLATE_FILES = ("reference.docx", "submission.html.j2", "style.css")
 
 
@@ -76,9 +74,10 @@ def build_submission(
     """Write the requested outputs of a resolved submission into `out_dir`, all or none."""
     result = BuildResult(submission)
     writers: dict[str, Callable[[Path], None]] = {
-        "docx": lambda tmp: render_docx(submission, tmp, templates_root),
+        "docx": lambda tmp: _render_docx(submission, tmp, templates_root),
         "pdf": lambda tmp: result.refused_urls.extend(_render_pdf(submission, tmp, templates_root)),
-        "html": lambda tmp: tmp.write_text(render_html(submission, templates_root, font_face_css()), encoding="utf-8"),
+        "html": lambda tmp: tmp.write_text(_render_html(submission, templates_root), encoding="utf-8"),
+        "md": lambda tmp: tmp.write_text(_render_markdown(submission), encoding="utf-8"),
     }
     targets = [out_dir / f"{submission.name}.{fmt}" for fmt in formats]
     write_all_or_nothing({target: writers[fmt] for target, fmt in zip(targets, formats)})
@@ -86,11 +85,38 @@ def build_submission(
     return result
 
 
+# Each renderer is imported when its format is written, so that check, diff
+# and a build of one format load only what they use (WeasyPrint alone takes
+# most of a second).
+
+
 def _render_pdf(submission: Submission, target: Path, templates_root: Path | None) -> list[str]:
-    """Write the PDF; WeasyPrint is imported here, so check and diff start without it."""
+    """Write the PDF; return the URLs the renderer refused."""
     from .render.pdf import render_pdf
 
     return render_pdf(submission, target, templates_root)
+
+
+def _render_docx(submission: Submission, target: Path, templates_root: Path | None) -> None:
+    """Write the DOCX."""
+    from .render.docx import render_docx
+
+    render_docx(submission, target, templates_root)
+
+
+def _render_html(submission: Submission, templates_root: Path | None) -> str:
+    """Return the HTML preview."""
+    from .render.common import font_face_css
+    from .render.html import render_html
+
+    return render_html(submission, templates_root, font_face_css())
+
+
+def _render_markdown(submission: Submission) -> str:
+    """Return the Markdown."""
+    from .render.markdown import render_markdown
+
+    return render_markdown(submission)
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import click
@@ -10,13 +11,25 @@ from . import __version__
 from .build import ChecksFailed, build_folders, parse_formats
 from .checks.report import format_finding
 from .cli_check import check
-from .cli_diff import diff
-from .cli_recommendations import recommendations
 from .cliutil import content_dirs, fail
 from .errors import UprError
 
 
-@click.group()
+class LazyGroup(click.Group):
+    """A command group whose heavier commands are imported only when they run."""
+
+    lazy = {"diff": "generator.cli_diff", "recommendations": "generator.cli_recommendations"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy:
+            return getattr(importlib.import_module(self.lazy[name]), name)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup)
 @click.version_option(__version__, prog_name="upr")
 def main() -> None:
     """Write UN Universal Periodic Review submissions as structured content."""
@@ -24,7 +37,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("folders", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
-@click.option("--format", "formats", default="docx,pdf", show_default=True, help="Comma-separated: docx, pdf, html.")
+@click.option("--format", "formats", default="docx,pdf", show_default=True, help="Comma-separated: docx, pdf, html, md.")
 @click.option("--out", "out_dir", default=Path("build"), type=click.Path(path_type=Path), show_default=True)
 @click.option("--templates", type=click.Path(path_type=Path, file_okay=False, exists=True), help="Templates folder.")
 @click.option("--force", is_flag=True, help="Build even when the checks find errors.")
@@ -52,8 +65,6 @@ def echo_findings(findings: list) -> None:
 
 
 main.add_command(check)
-main.add_command(diff)
-main.add_command(recommendations)
 
 if __name__ == "__main__":
     main()

@@ -68,7 +68,7 @@ def read_yaml(path: Path) -> YamlFile:
     text = _read_text(path)
     doc = YamlFile(path, text, None)
     try:
-        doc.root = _ContentLoader(doc).get_single_node()
+        doc.root = _compose(doc)
     except yaml.reader.ReaderError as exc:
         where = _offset_location(path, text, exc.position)
         raise ContentError(f"the file holds {_describe(exc.character)} that YAML does not allow", where) from None
@@ -135,6 +135,45 @@ def _yaml_error_location(path: Path, exc: yaml.MarkedYAMLError) -> Location:
     """Return where a YAML error is: what was left open when the file ended, else the problem."""
     mark = exc.context_mark if _at_end(exc) else exc.problem_mark or exc.context_mark
     return Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+
+
+FAST_LOADER = getattr(yaml, "CSafeLoader", None)  # libyaml, when PyYAML was built with it
+
+
+def _compose(doc: YamlFile) -> yaml.Node | None:
+    """Return the root node, refusing aliases and deep nesting before anything is built.
+
+    libyaml composes some forty times faster than PyYAML's own composer (it
+    matters for the recommendation data), so it reads first; a file it finds
+    anything wrong with, or that holds an alias or nests too deep, is read
+    again by PyYAML's composer, whose messages and places are the ones upr
+    reports.
+    """
+    if FAST_LOADER is not None:
+        try:
+            return _compose_fast(doc.text)
+        except (yaml.YAMLError, ValueError, UnicodeError, _Careful):
+            pass
+    return _ContentLoader(doc).get_single_node()
+
+
+class _Careful(Exception):
+    """A file the fast reader leaves to PyYAML's composer, for its error messages."""
+
+
+def _compose_fast(text: str) -> yaml.Node | None:
+    """Return the root node composed by libyaml; raise _Careful at an alias or deep nesting."""
+    depth = 0
+    for event in yaml.parse(text, Loader=FAST_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            raise _Careful
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth >= MAX_DEPTH:
+                raise _Careful
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return yaml.compose(text, Loader=FAST_LOADER)
 
 
 class _ContentLoader(yaml.SafeLoader):

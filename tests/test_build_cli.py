@@ -71,7 +71,7 @@ def test_paths_outside_the_submission_are_refused(minimal: Path, tmp_path: Path)
 
 def test_unknown_format_is_an_error(minimal: Path, tmp_path: Path) -> None:
     code, _, stderr = run("build", str(minimal), "--format", "odt", "--out", str(tmp_path))
-    assert (code, stderr) == (1, "upr: error: unknown format 'odt': choose from docx, pdf, html\n")
+    assert (code, stderr) == (1, "upr: error: unknown format 'odt': choose from docx, pdf, html, md\n")
 
 
 def test_build_never_modifies_content(minimal: Path, tmp_path: Path) -> None:

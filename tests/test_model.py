@@ -169,3 +169,27 @@ def test_recommendation_references_in_assessment_comments_resolve(tmp_path: Path
     assert submission.recommendation_refs == [ref]
     assert plain_text(submission.assessments[0].comment) == "As for 1.2 (Chile); see para. 1."
     assert [(a.number, a.status) for a in submission.assessments] == [("1.1", "not implemented"), ("1.2", "not assessed")]
+
+
+def _shape(node) -> tuple:
+    """Return a node tree as tags, values and the marks the locator relies on."""
+    marks = (node.start_mark.index, node.start_mark.line, node.start_mark.column, node.end_mark.index)
+    if isinstance(node.value, list):
+        children = [_shape(c) if not isinstance(c, tuple) else tuple(_shape(x) for x in c) for c in node.value]
+        return (node.tag, marks, tuple(children))
+    return (node.tag, marks, node.value)
+
+
+def test_libyaml_and_pyyaml_compose_the_content_alike() -> None:
+    # The fast path must give the same nodes and marks (character offsets,
+    # not bytes, even with Cyrillic and typographic quotes) as PyYAML's own.
+    from generator import yamlnodes
+
+    if yamlnodes.FAST_LOADER is None:
+        pytest.skip("PyYAML was built without libyaml")
+    files = sorted((ROOT / "content").rglob("*.yaml")) + sorted((ROOT / "tests" / "fixtures" / "content").rglob("*.yaml"))
+    for path in files:
+        doc = yamlnodes.YamlFile(path, path.read_text(encoding="utf-8"), None)
+        fast = yamlnodes._compose_fast(doc.text)
+        careful = yamlnodes._ContentLoader(doc).get_single_node()
+        assert _shape(fast) == _shape(careful), path

@@ -9,14 +9,23 @@ from generator.recommendations.data import (
     normalise_state,
     search,
 )
-from generator.recommendations.importer import (
-    CalledFootnote,
-    ImportResult,
-    ParagraphSummary,
-    format_summary,
-    import_report,
-)
-from generator.recommendations.problems import ImportProblem
+
+# The importer (and pypdf behind it) loads on first use: building and checking never need it.
+_IMPORTER_NAMES = ("CalledFootnote", "ImportResult", "ParagraphSummary", "format_summary", "import_report")
+
+
+def __getattr__(name: str) -> object:
+    """Return an importer name on first use."""
+    if name in _IMPORTER_NAMES:
+        from generator.recommendations import importer
+
+        return getattr(importer, name)
+    if name == "ImportProblem":
+        from generator.recommendations.problems import ImportProblem
+
+        return ImportProblem
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "RESPONSES",
