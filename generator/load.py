@@ -59,7 +59,6 @@ class _Loader:
         self.files: list[Path] = []
         self.section_paths: set[Path] = set()
         self.note_definitions: dict[str, NoteDefinition] = {}
-        self.annex_title: str | None = None
 
     def read(self, relative: str, where: Location) -> YamlFile:
         """Return a YAML file named in the content, refusing paths outside the folder."""
@@ -96,11 +95,11 @@ class _Loader:
             load_recommendation_data(self.inside(scalar(doc, n, "a data file"), doc.location(n), shared=True))
             for n in top.sequence("recommendation_data")
         ]
-        annex, assessments = self.annex(top)
+        annex, annex_title, assessments = self.annex(top)
         return Submission(
             root=self.folder, meta=meta, sections=sections, sources=sources,
             note_definitions=self.note_definitions, recommendation_data=rec_data,
-            assessments=assessments, annex=annex, annex_title=self.annex_title, files=self.files,
+            assessments=assessments, annex=annex, annex_title=annex_title, files=self.files,
         )
 
     # --- metadata ---------------------------------------------------------
@@ -292,19 +291,19 @@ class _Loader:
 
     # --- annex ------------------------------------------------------------------
 
-    def annex(self, top: Mapping) -> tuple[bool, list[Assessment]]:
-        """Return whether the annex is wanted, and the author's assessments."""
+    def annex(self, top: Mapping) -> tuple[bool, str | None, list[Assessment]]:
+        """Return whether the annex is wanted, its title if the author gave one, and the assessments."""
         if "annex" not in top:
-            return False, []
+            return False, None, []
         annex = Mapping(top.doc, top.node_of("annex"), "'annex'", ANNEX_KEYS)
-        self.annex_title = annex.string("title")
+        title = annex.string("title")
         if "assessments" not in annex:
-            return True, []
+            return True, title, []
         doc = self.read(annex.required("assessments"), annex.key_location("assessments"))
         nodes = doc.root.value if isinstance(doc.root, yaml.SequenceNode) else None
         if nodes is None:
             raise ContentError("the assessments file must be a list ('- number: …')", Location(doc.path, 1, 1))
-        return True, [self.assessment(doc, n) for n in nodes]
+        return True, title, [self.assessment(doc, n) for n in nodes]
 
     def assessment(self, doc: YamlFile, node: yaml.Node) -> Assessment:
         """Return one assessment of a previous recommendation."""

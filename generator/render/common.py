@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import RenderError
 from ..labels import labels_for
-from ..model import Organisation, Submission
+from ..model import Submission
 from ..recommendations.data import Recommendation
 
 REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -112,11 +112,3 @@ def response_label(rec: Recommendation, language: str = "en") -> str:
     label = labels_for(language).responses.get(rec.response, rec.response)
     return f"{label} ({rec.category})" if rec.category else label
 
-
-def logos(submission: Submission) -> list[tuple[Organisation, Path]]:
-    """Return each organisation that has a logo, with the logo's file."""
-    found = []
-    for org in submission.meta.organisations:
-        if org.logo:
-            found.append((org, (submission.root / org.logo).resolve()))
-    return found

@@ -38,7 +38,7 @@ from ..model import (
 )
 from . import ooxml
 from ..labels import labels_for
-from .common import cover_lines, logos, join_names, response_label, template_dir
+from .common import cover_lines, join_names, response_label, template_dir
 
 # style name → (type, base style): created when a reference document lacks them
 REQUIRED_STYLES = {
@@ -221,14 +221,14 @@ class DocxBuilder:
 
     def logos(self) -> None:
         """Add the organisations' logos side by side (Word takes PNG and JPEG, not SVG)."""
-        pictures = [path for _, path in logos(self.submission) if path.suffix.lower() in (".png", ".jpg", ".jpeg")]
+        organisations = self.submission.meta.organisations
+        pictures = [o.logo for o in organisations if o.logo and o.logo.suffix.lower() in (".png", ".jpg", ".jpeg")]
         if not pictures:
             return
-        paragraph = self.document.add_paragraph(style="Cover Line")
+        paragraph = self.document.add_paragraph(style="Cover Line")  # python-docx puts it before sectPr
         for path in pictures:
             paragraph.add_run().add_picture(str(path), height=Cm(1.4))
             paragraph.add_run("    ")
-        self.add(paragraph._p)
 
     def section(self, section: Section) -> None:
         """Add a section: heading, paragraphs and subsections, recommendations."""

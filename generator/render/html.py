@@ -28,7 +28,7 @@ from ..model import (
     Text,
 )
 from ..labels import labels_for
-from .common import cover_lines, logos, response_label, template_dir
+from .common import cover_lines, response_label, template_dir
 
 
 class HtmlWriter:
@@ -109,7 +109,7 @@ def render_html(submission: Submission, templates_root: Path | None = None, font
             cover=cover_lines(submission),
             annex=annex_rows(submission),
             labels=labels_for(submission.meta.language),
-            logos=[(org, path.as_uri()) for org, path in logos(submission)],
+            logos=[(org, org.logo.as_uri()) for org in submission.meta.organisations if org.logo],
             css=Markup(css),
             font_css=Markup(font_css),
         )
