@@ -238,7 +238,7 @@ def test_json_output(monkeypatch: pytest.MonkeyPatch) -> None:
         "counted": ["body", "cover", "recommendations"],
     }
     assert second["recommendations"] == {
-        "cited": 2, "supported": 1, "noted": 1, "pending": 0, "not_in_data": 0, "documents": ["A/HRC/99/1"],
+        "cited": 2, "supported": 1, "noted": 1, "partially supported": 0, "pending": 0, "not_in_data": 0, "documents": ["A/HRC/99/1"],
     }
 
 

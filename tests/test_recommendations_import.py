@@ -71,7 +71,7 @@ def report_2010() -> ImportResult:
 def test_2014_counts(report_2014: ImportResult) -> None:
     rset = report_2014.recommendations
     assert len(rset) == 194
-    assert report_2014.counts() == {"supported": 143, "noted": 51, "pending": 0}
+    assert report_2014.counts() == {"supported": 143, "noted": 51, "partially supported": 0, "pending": 0}
     assert [(p.number, p.count, p.response, p.category, p.page) for p in report_2014.paragraphs] == [
         (124, 47, "supported", "already implemented", 14),
         (125, 96, "supported", "in the process of being implemented", 17),
@@ -227,7 +227,7 @@ def test_2010_numbering_and_counts(report_2010: ImportResult) -> None:
     assert (rset.document, rset.state_under_review, rset.cycle, rset.session, rset.year) == (
         "A/HRC/14/10", "Kazakhstan", 1, 7, 2010)
     assert list(rset.recommendations) == [f"95.{n}" for n in range(1, 103)] + [f"97.{n}" for n in range(1, 27)]
-    assert report_2010.counts() == {"supported": 102, "noted": 0, "pending": 26}
+    assert report_2010.counts() == {"supported": 102, "noted": 0, "partially supported": 0, "pending": 26}
     assert [(p.number, p.count, p.response, p.refers_to) for p in report_2010.paragraphs] == [
         (95, 102, "supported", None),
         (96, 68, None, 95),
@@ -370,7 +370,7 @@ def test_cycle_1_numbering_and_deferred_responses() -> None:
 
 def test_deferred_responses_without_a_responses_file_stay_pending() -> None:
     result = import_report(FIXTURES / "deferred.report.txt")
-    assert result.counts() == {"supported": 0, "noted": 0, "pending": 3}
+    assert result.counts() == {"supported": 0, "noted": 0, "partially supported": 0, "pending": 3}
     assert result.problems == ()
 
 

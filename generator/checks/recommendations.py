@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..model import Inline, RecommendationRef, Submission
-from ..recommendations.data import Recommendation, normalise_state, state_keys
+from ..recommendations.data import RESPONSES, Recommendation, normalise_state, state_keys
 from ..traverse import inline_nodes
 from .registry import Hit, register
 
-RESPONSE_WORDS = {"supported": "supported", "noted": "noted", "pending": "pending (no response in the report)"}
+RESPONSE_WORDS = {"supported": "supported", "noted": "noted", "partially supported": "partially supported",
+                  "pending": "pending (no response in the report)"}
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def recommendation_summary(submission: Submission) -> RecommendationSummary:
     responses = Counter(rec.response for rec in found if rec is not None)
     return RecommendationSummary(
         cited=len(numbers),
-        responses={r: responses[r] for r in ("supported", "noted", "pending")},
+        responses={r: responses[r] for r in RESPONSES},
         unknown=sum(rec is None for rec in found),
         documents=tuple(rset.document for rset in submission.recommendation_data),
     )

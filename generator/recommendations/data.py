@@ -18,8 +18,13 @@ from yaml.nodes import Node, ScalarNode, SequenceNode
 from generator.errors import ContentError, Location
 from generator.yamlnodes import Mapping, YamlFile, read_yaml
 
-RESPONSES: tuple[str, ...] = ("supported", "noted", "pending")
-"""The responses a State under review can give, in the report's own order."""
+RESPONSES: tuple[str, ...] = ("supported", "noted", "partially supported", "pending")
+"""The responses a State under review can give, in the report's own order.
+
+"partially supported" is OHCHR's "Supported/Noted": the State supports part
+of the recommendation and notes the rest. "pending" means the report did not
+give the response (the State gave it later, in an addendum).
+"""
 
 
 @dataclass(frozen=True)
@@ -33,13 +38,21 @@ class Recommendation:
     states: tuple[str, ...]
     """The recommending State(s), exactly as the report writes them."""
     response: str
-    """"supported", "noted" or "pending" (a response the State had not yet given)."""
+    """One of RESPONSES: "supported", "noted", "partially supported" or "pending" (not yet given)."""
     category: str | None
     """The report's finer category, e.g. "already implemented"; None where it has none."""
     document: str
     """The symbol of the report, e.g. "A/HRC/28/10"."""
     page: int | None
     """The page of the PDF on which the item starts."""
+    response_source: str | None = None
+    """Where the response was given when not in the report itself, e.g. "A/HRC/28/15/Add.1, para. 3"."""
+    themes: tuple[str, ...] = ()
+    """The human rights themes OHCHR's matrix gives the recommendation ("Right to health")."""
+    affected_persons: tuple[str, ...] = ()
+    """The groups of persons the matrix names ("children", "persons with disabilities")."""
+    sdgs: tuple[str, ...] = ()
+    """The Sustainable Development Goals the matrix names ("16 - Peace, justice and strong institutions")."""
     location: Location | None = field(default=None, compare=False)
     """Where the entry is in the YAML data file (set by the loader)."""
 
@@ -157,7 +170,8 @@ def _matches_state(rec: Recommendation, state: str | None) -> bool:
 # --- Loading ---------------------------------------------------------------
 
 _TOP_KEYS = ("document", "state_under_review", "cycle", "session", "year", "recommendations")
-_REC_KEYS = ("number", "text", "states", "response", "category", "page")
+_REC_KEYS = ("number", "text", "states", "response", "category", "page", "response_source", "themes",
+             "affected_persons", "sdgs")
 _REC_REQUIRED = ("number", "text", "states", "response")
 _TAG = "tag:yaml.org,2002:"
 
@@ -266,18 +280,29 @@ def _recommendation(node: Node, path: Path, document: str) -> Recommendation:
         category=_optional_string(values.get("category"), path, f"category of {number}"),
         document=document,
         page=_optional_int(values.get("page"), path, f"page of {number}"),
+        response_source=_optional_string(values.get("response_source"), path, f"response_source of {number}"),
+        themes=_names(values.get("themes"), path, f"themes of {number}"),
+        affected_persons=_names(values.get("affected_persons"), path, f"affected_persons of {number}"),
+        sdgs=_names(values.get("sdgs"), path, f"sdgs of {number}"),
         location=_where(node, path),
     )
 
 
 def _states(node: Node, path: Path, number: str) -> tuple[str, ...]:
     """Return the recommending States: a list of names (a single name is accepted too)."""
+    return _names(node, path, f"states of {number}")
+
+
+def _names(node: Node | None, path: Path, what: str) -> tuple[str, ...]:
+    """Return a list of names (States, themes …); a single name is accepted too, and absent is empty."""
+    if node is None:
+        return ()
     if isinstance(node, ScalarNode):
-        value = _scalar_text(node, path, f"states of {number}")
+        value = _scalar_text(node, path, what)
         return (value.strip(),) if value and value.strip() else ()
     if not isinstance(node, SequenceNode):
-        raise ContentError(f"states of {number} must be a list of names", _where(node, path))
-    return tuple(_string(item, path, f"a State of {number}") for item in node.value)
+        raise ContentError(f"{what} must be a list of names", _where(node, path))
+    return tuple(_string(item, path, f"an entry of {what}") for item in node.value)
 
 
 def _response(node: Node, path: Path, number: str) -> str:
@@ -361,4 +386,9 @@ def _recommendation_data(rec: Recommendation) -> dict[str, object]:
         data["category"] = rec.category
     if rec.page is not None:
         data["page"] = rec.page
+    if rec.response_source is not None:
+        data["response_source"] = rec.response_source
+    for key in ("themes", "affected_persons", "sdgs"):
+        if getattr(rec, key):
+            data[key] = list(getattr(rec, key))
     return data
