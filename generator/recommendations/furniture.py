@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 _ODD_SPACES = re.compile("[\u00a0\u2007\u2009\u202f\u200b]")
 _SPACES = re.compile(r"\s+")
-_JOB_NUMBER = re.compile(r"GE\.\d{2}-\d{4,6}\b.*")
+_JOB_NUMBER = re.compile(r"(?:\d{1,3}\s+)?GE\.\d{2}-\d{4,6}\b.*")  # "GE.14-23954", "16 GE.12-14978"
+_PAGE_WORD = re.compile(r"(?:Page|p\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?", re.IGNORECASE)
 _BARCODE = re.compile(r"\*\d{7,8}\*")
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
 _OTHER_FURNITURE = re.compile(r"Please recycle|Advance (?:unedited|edited) version", re.IGNORECASE)
@@ -37,6 +38,9 @@ class Line:
     """The 1-based page of the PDF (or text file) it is on."""
     calls: tuple[str, ...] = ()
     """The markers of the footnotes called on this line."""
+    block: bool | None = None
+    """True when the layout shows a paragraph or item starting here (space above it), False when
+    the line goes on the one above; None when not known (text input, or a page's first line)."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,13 @@ def _is_furniture(line: str, symbol: str | None) -> bool:
     """Return True for a line that is page furniture wherever it stands: the symbol, the job number."""
     if symbol and re.fullmatch(rf"(?:\d{{1,3}} )?{re.escape(symbol)}(?: \d{{1,3}})?", line):
         return True
-    return bool(_JOB_NUMBER.fullmatch(line) or _BARCODE.fullmatch(line) or _OTHER_FURNITURE.fullmatch(line))
+    return bool(_JOB_NUMBER.fullmatch(line) or _BARCODE.fullmatch(line) or _OTHER_FURNITURE.fullmatch(line)
+                or _PAGE_WORD.fullmatch(line))
+
+
+def is_furniture_text(line: str, symbol: str | None, page: int) -> bool:
+    """Return True for a line at a page's edge that reads as furniture: the symbol, a page number, a job number."""
+    return line == str(page) or bool(_PAGE_NUMBER.fullmatch(line)) or _is_furniture(line, symbol)
 
 
 def _split_footnotes(lines: list[str], page: int) -> tuple[list[str], list[Footnote]]:

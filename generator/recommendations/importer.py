@@ -19,7 +19,8 @@ from generator.recommendations.data import RESPONSES, Recommendation, Recommenda
 from generator.recommendations.furniture import Footnote, Line, body_of, join_lines, vocabulary
 from generator.recommendations.metadata import ReportMetadata, read_metadata
 from generator.recommendations.numbers import listed_numbers
-from generator.recommendations.pages import read_report_pages
+from generator.recommendations.layout import body_of_layout
+from generator.recommendations.pages import read_report
 from generator.recommendations.problems import ImportProblem
 from generator.recommendations.responses import Response, category_of, response_of
 from generator.recommendations.section import RawItem, RawParagraph, Section, read_section
@@ -77,11 +78,14 @@ def import_report(pdf_or_text_path: Path, responses: Path | None = None) -> Impo
     *responses* is an addendum giving the responses the report left pending
     ("… will be examined by …, which will respond in due time").
     """
-    pages = read_report_pages(pdf_or_text_path)
-    metadata = read_metadata(pages)
+    pages = read_report(pdf_or_text_path)
+    metadata = read_metadata(pages.texts)
     if metadata.document is None:
         raise ReportImportError(f"{pdf_or_text_path}: no document symbol (A/HRC/…) found")
-    body = body_of(pages, metadata.document)
+    if pages.layout is None:
+        body = body_of(pages.texts, metadata.document)
+    else:
+        body = body_of_layout(pages.layout, metadata.document)
     section = read_section(body.lines)
     builder = _Builder(metadata.document, vocabulary(body.lines))
     for paragraph in section.paragraphs:

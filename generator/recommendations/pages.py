@@ -1,13 +1,15 @@
-"""Read the pages of a Working Group report from a PDF (with pypdf) or a plain-text file."""
+"""Read the pages of a Working Group report: a PDF laid out by pdfplumber, or a plain-text file."""
 
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import ReportImportError
+from generator.recommendations.layout import LayoutPage, page_count, read_layout
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -20,10 +22,17 @@ recommendations as the PDF; plain `pdftotext` drops the hyphens at line ends
 ("anti-torture" becomes "antitorture") and may put justified lines out of order.
 """
 
-SECTION_HEADING = re.compile(r"(?:[IVX]+\.?\s+)?Conclusions and/or recommendations[\s*]*", re.IGNORECASE)
-"""The heading of the section that lists the recommendations (without a table-of-contents leader)."""
+SECTION_HEADING = re.compile(
+    r"(?:[IVX]+\.?\s+)?Conclusions\s+and(?:\s*/\s*or)?\s+recommendations[\s*\u2217]*", re.IGNORECASE
+)
+"""The heading of the section that lists the recommendations (without a table-of-contents leader).
 
-_CONTENTS_ENTRY = re.compile(r"Conclusions and/or recommendations\s*\.{4,}.*?(\d{1,3})\s*$", re.IGNORECASE | re.M)
+Reports write it "Conclusions and/or recommendations**", with "∗∗" (U+2217)
+for the footnote mark, or in capitals without "/or"."""
+
+_CONTENTS_ENTRY = re.compile(
+    r"Conclusions\s+and(?:\s*/\s*or)?\s+recommendations\s*\.{4,}.*?(\d{1,3})\s*$", re.IGNORECASE | re.M
+)
 _MARGIN = 2  # pages read before the one the table of contents gives, in case it is off by one or two
 
 
@@ -57,6 +66,43 @@ def _pdf_pages(path: Path) -> list[str]:
     if start is not None and not _has_section(pages):  # the contents were wrong: read every page
         pages = head + [_page_text(reader, index) for index in rest]
     return pages
+
+
+@dataclass(frozen=True)
+class ReportPages:
+    """A report's pages as text and, for a PDF, as laid out."""
+
+    texts: list[str]
+    """The text of each page ("" for a page not read)."""
+    layout: list[LayoutPage | None] | None
+    """Each page's lines with their places (None for a page not read); None for text input."""
+
+
+def read_report(path: Path) -> ReportPages:
+    """Return a report's pages: laid out for a PDF (see layout.py), as text for a text file.
+
+    Only the first pages (cover, contents, introduction) and the pages from
+    the conclusions on are laid out: the review's summary in between is not
+    needed. The pages not read stay in the list as None, so that page numbers
+    stay those of the PDF.
+    """
+    if path.suffix.lower() != ".pdf":
+        return ReportPages(read_report_pages(path), None)
+    if not path.is_file():
+        raise ReportImportError(f"{path}: no such file")
+    count = page_count(path)
+    head = read_layout(path, range(min(3, count)))
+    start = _conclusions_page([page.text() for page in head if page is not None])
+    first = 3 if start is None else max(3, start - 1 - _MARGIN)
+    pages = _merge(head, read_layout(path, range(first, count)))
+    if start is not None and not _has_section([page.text() if page else "" for page in pages]):
+        pages = _merge(head, read_layout(path, range(3, count)))  # the contents were wrong: read them all
+    return ReportPages([page.text() if page else "" for page in pages], pages)
+
+
+def _merge(head: list[LayoutPage | None], rest: list[LayoutPage | None]) -> list[LayoutPage | None]:
+    """Return the pages of *rest* with those of *head* filled in where *rest* did not read them."""
+    return [late if late is not None else early for early, late in zip(head + [None] * len(rest), rest)]
 
 
 def _has_section(pages: list[str]) -> bool:

@@ -1,0 +1,261 @@
+"""Read a report's pages by layout: each line with its place, size and the space above it.
+
+pdfplumber (on pdfminer.six) gives every word with its position and font
+size. From them this module rebuilds the lines of each page and tells three
+things that plain text cannot:
+
+- page furniture (running header, page number, job number) by its place:
+  what recurs at the same height on several pages, or stands at a page's top
+  or bottom edge and reads like furniture;
+- footnotes by their smaller type at the foot of the page, and their calls by
+  the small raised marks inside the body;
+- where a paragraph or item starts, by the extra space above its first line,
+  so that a misprinted number still starts an item of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from generator.errors import ReportImportError
+from generator.recommendations.furniture import Body, Footnote, Line, is_furniture_text, normalise_line
+
+if TYPE_CHECKING:
+    from pdfplumber.page import Page
+
+_MARK = re.compile(r"\*{1,3}|∗{1,3}|\d{1,3}")
+_EDGE = 3  # lines at each end of a page that may be furniture
+_RECURS = 2  # a line at the same height on this many pages, with the same shape, is furniture
+_HEIGHT_STEP = 4.0  # points: two lines "at the same height" on different pages round to the same step
+_SMALL = 0.93  # type this much smaller than the body's is a footnote's (or furniture's)
+_MARK_SIZE = 0.8  # a call is set at most this size of the body type
+_BLOCK_GAP = 0.4  # a space above a line of more than this many times its type size starts a block
+
+
+@dataclass(frozen=True)
+class LayoutLine:
+    """One line of a page as laid out: its words joined, and where and how it is set."""
+
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    size: float
+    """The type size of most of its characters."""
+    marks: tuple[str, ...]
+    """Small raised marks (footnote calls) set in it, taken out of *text*."""
+    mark_first: str | None
+    """The mark it starts with, when it starts with one (a footnote's own mark)."""
+
+
+@dataclass(frozen=True)
+class LayoutPage:
+    """The lines of one page, top to bottom."""
+
+    number: int
+    height: float
+    lines: tuple[LayoutLine, ...]
+
+    def text(self) -> str:
+        """Return the page as plain text, one line per line."""
+        return "\n".join(line.text for line in self.lines)
+
+
+def read_layout(path: Path, wanted: Iterable[int] | None = None) -> list[LayoutPage | None]:
+    """Return the laid-out pages of a PDF; pages not in *wanted* (0-based) are None."""
+    pdf = open_pdf(path)
+    try:
+        keep = set(range(len(pdf.pages))) if wanted is None else set(wanted)
+        return [_layout_page(page, index + 1) if index in keep else None for index, page in enumerate(pdf.pages)]
+    except ReportImportError:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds on a damaged page; all mean the same to the user
+        raise ReportImportError(f"{path}: cannot read the text of the PDF ({type(exc).__name__}: {exc})") from exc
+    finally:
+        pdf.close()
+
+
+def page_count(path: Path) -> int:
+    """Return how many pages the PDF has."""
+    pdf = open_pdf(path)
+    try:
+        return len(pdf.pages)
+    finally:
+        pdf.close()
+
+
+def open_pdf(path: Path) -> Any:
+    """Return an open pdfplumber PDF, or raise a one-line ReportImportError (damaged, encrypted …)."""
+    import logging
+
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR + 10)  # repairs are not the user's business
+    try:
+        pdf = pdfplumber.open(path)
+        len(pdf.pages)  # the page tree is read lazily: read it here, where errors can be told apart
+        return pdf
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise ReportImportError(f"{path}: the PDF is encrypted ({exc or 'a password is needed'}); "
+                                "give a copy without a password") from exc
+    except PDFSyntaxError as exc:
+        raise ReportImportError(f"{path}: not a readable PDF ({exc})") from exc
+    except Exception as exc:  # pdfminer's errors have no common base class
+        raise ReportImportError(f"{path}: cannot read the PDF ({type(exc).__name__}: {exc})") from exc
+
+
+def _layout_page(page: Page, number: int) -> LayoutPage:
+    """Return one page's lines, rebuilt from its words."""
+    words = page.extract_words(extra_attrs=["size"], x_tolerance=1.5, keep_blank_chars=False)
+    return LayoutPage(number, float(page.height), tuple(_lines(words)))
+
+
+def _lines(words: list[dict[str, Any]]) -> list[LayoutLine]:
+    """Return the words grouped into lines: a word joins a line its vertical middle falls within."""
+    groups: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        middle = (word["top"] + word["bottom"]) / 2
+        line = next((g for g in reversed(groups[-3:]) if _span(g)[0] - 0.5 <= middle <= _span(g)[1] + 0.5), None)
+        if line is None:
+            groups.append([word])
+        else:
+            line.append(word)
+    return [_line(sorted(group, key=lambda w: w["x0"])) for group in groups]
+
+
+def _span(words: list[dict[str, Any]]) -> tuple[float, float]:
+    """Return the top and bottom of the line's main (not raised) words."""
+    size = max(w["size"] for w in words)
+    main = [w for w in words if w["size"] >= size * _MARK_SIZE] or words
+    return min(w["top"] for w in main), max(w["bottom"] for w in main)
+
+
+def _line(words: list[dict[str, Any]]) -> LayoutLine:
+    """Return one line: its text without the small raised marks in it, and the marks."""
+    size = Counter(round(w["size"], 1) for w in words for _ in w["text"]).most_common(1)[0][0]
+    top, bottom = _span(words)
+    marks: list[str] = []
+    parts: list[str] = []
+    first: str | None = None
+    for index, word in enumerate(words):
+        if word["size"] < size * _MARK_SIZE and _MARK.fullmatch(word["text"]):
+            if index == 0:
+                first = word["text"].replace("∗", "*")
+            else:
+                marks.append(word["text"].replace("∗", "*"))
+            continue
+        parts.append(word["text"])
+    return LayoutLine(normalise_line(" ".join(parts)), top, bottom, words[0]["x0"], size, tuple(marks), first)
+
+
+# --- From layout to the report's body -------------------------------------------
+
+
+def body_of_layout(pages: Sequence[LayoutPage | None], symbol: str | None) -> Body:
+    """Return the body lines of the pages read, without furniture or footnotes, each marked where a block starts."""
+    read = [page for page in pages if page is not None]
+    furniture = _recurring(read)
+    body_size = _body_size(read)
+    lines: list[Line] = []
+    footnotes: list[Footnote] = []
+    for page in read:
+        kept = [line for line in page.lines if not _is_furniture(page, line, symbol, furniture)]
+        start = _footnote_start(kept, body_size)
+        lines += _body_lines(kept[:start], page.number)
+        footnotes += _footnotes(kept[start:], page.number)
+    return Body(tuple(lines), tuple(footnotes))
+
+
+def _shape(text: str) -> str:
+    """Return the text with its numbers blanked: "Page 12" and "Page 13" have one shape."""
+    return re.sub(r"\d+", "#", text)
+
+
+def _edge_lines(page: LayoutPage) -> list[LayoutLine]:
+    """Return the lines at the top and bottom of a page, where furniture stands."""
+    return list(page.lines[:_EDGE]) + list(page.lines[-_EDGE:])
+
+
+def _recurring(pages: list[LayoutPage]) -> set[tuple[int, str]]:
+    """Return the (height step, shape) of edge lines that recur on several pages: the running furniture."""
+    seen = Counter(
+        key for page in pages for key in {(round(line.top / _HEIGHT_STEP), _shape(line.text)) for line in _edge_lines(page)}
+    )
+    return {key for key, count in seen.items() if count >= _RECURS and len(key[1].split()) <= 6}
+
+
+def _is_furniture(page: LayoutPage, line: LayoutLine, symbol: str | None, recurring: set[tuple[int, str]]) -> bool:
+    """Return True for a running header or footer line, or an edge line that reads as furniture."""
+    if line not in _edge_lines(page):
+        return False
+    if (round(line.top / _HEIGHT_STEP), _shape(line.text)) in recurring:
+        return True
+    return is_furniture_text(line.text, symbol, page.number)
+
+
+def _body_size(pages: list[LayoutPage]) -> float:
+    """Return the type size of the body text: the size most characters are set in."""
+    sizes = Counter({})
+    for page in pages:
+        for line in page.lines:
+            sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _footnote_start(lines: list[LayoutLine], body_size: float) -> int:
+    """Return the index of the page's first footnote line (len(lines) if none).
+
+    Footnotes are the run of smaller type that closes the page and opens with
+    a mark (raised, or written on the line: "1 The recommendation …").
+    """
+    start = len(lines)
+    for index in range(len(lines) - 1, 0, -1):
+        if lines[index].size >= body_size * _SMALL:
+            break
+        if lines[index].mark_first or _MARK.match(lines[index].text.split(" ")[0] if lines[index].text else ""):
+            start = index
+    return start
+
+
+def _body_lines(lines: list[LayoutLine], page: int) -> list[Line]:
+    """Return the body lines of a page, each telling whether a block starts there."""
+    result: list[Line] = []
+    previous: LayoutLine | None = None
+    for line in lines:
+        block = None if previous is None else line.top - previous.bottom > _BLOCK_GAP * line.size
+        text = f"{line.mark_first} {line.text}".strip() if line.mark_first else line.text
+        if text:
+            result.append(Line(text, page, line.marks, block))
+        previous = line
+    return result
+
+
+def _footnotes(lines: list[LayoutLine], page: int) -> list[Footnote]:
+    """Return the footnotes of a page's footnote zone."""
+    notes: list[tuple[str, list[str]]] = []
+    for line in lines:
+        marker = line.mark_first
+        text = line.text
+        if marker is None:
+            written = re.match(r"(\*{1,3}|∗{1,3}|\d{1,3})\s+(.*)", text)
+            if written and (not notes or _next_mark(notes[-1][0], written.group(1))):
+                marker, text = written.group(1).replace("∗", "*"), written.group(2)
+        if marker is not None:
+            notes.append((marker, [text] if text else []))
+        elif notes:
+            notes[-1][1].append(text)
+    return [Footnote(marker, " ".join(text), page) for marker, text in notes]
+
+
+def _next_mark(previous: str, marker: str) -> bool:
+    """Return True when *marker* can follow the footnote *previous* (1 → 2, * → **)."""
+    if previous.isdigit() and marker.isdigit():
+        return int(marker) == int(previous) + 1
+    return not (previous.isdigit() and marker.startswith("*"))
