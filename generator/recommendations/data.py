@@ -16,6 +16,7 @@ import yaml
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from generator.errors import ContentError, Location
+from generator.recommendations.un_states import same_state
 from generator.yamlnodes import Mapping, YamlFile, read_yaml
 
 RESPONSES: tuple[str, ...] = ("supported", "noted", "partially supported", "pending")
@@ -105,24 +106,6 @@ def normalise_state(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
-_QUALIFIED = re.compile(r"(?:(?P<name>.+?) \((?P<q>.+ of)\)|(?P<q2>islamic republic of|bolivarian republic of"
-                        r"|plurinational state of|federated states of) (?P<name2>.+))")
-
-
-def state_keys(name: str) -> set[str]:
-    """Return the keys a search may use for a State: its name, short name and other UN form.
-
-    "Iran (Islamic Republic of)" and "Islamic Republic of Iran" (the form of
-    cycle-1 reports) both give {"iran", "iran (islamic republic of)", "islamic republic of iran"}.
-    """
-    key = normalise_state(name)
-    match = _QUALIFIED.fullmatch(key)
-    if not match:
-        return {key}
-    short, qualifier = match.group("name") or match.group("name2"), match.group("q") or match.group("q2")
-    return {key, short, f"{short} ({qualifier})", f"{qualifier} {short}"}
-
-
 # --- Search ----------------------------------------------------------------
 
 
@@ -163,8 +146,7 @@ def _matches_state(rec: Recommendation, state: str | None) -> bool:
     """Return True when no State is asked for or one of the recommending States is it."""
     if not state:
         return True
-    wanted = normalise_state(state)
-    return any(wanted in state_keys(name) for name in rec.states)
+    return any(same_state(state, name) for name in rec.states)
 
 
 # --- Loading ---------------------------------------------------------------
