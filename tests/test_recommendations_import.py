@@ -287,7 +287,7 @@ def test_2010_items(report_2010: ImportResult, number: str, text: str, states: t
 def test_2010_problems_and_footnotes(report_2010: ImportResult) -> None:
     assert [str(problem) for problem in report_2010.problems] == [
         "page 14, 95.3: the States (Slovenia; Republic of Korea) stand inside the text, not at its end; "
-        "the text is kept as written"
+        "all are taken and the text is kept as written"
     ]
     assert [(n.footnote.page, n.footnote.marker, n.called_in) for n in report_2010.footnotes] == [(17, "2", "95.38")]
 
@@ -389,12 +389,17 @@ def test_odd_items_become_problems_not_silence(tmp_path: Path) -> None:
                     "2.1 Ratify the Convention (CRPD);\n2.2 Abolish the death penalty (Ruritanian Friends);\n"
                     "2.4 Abolish the death penalty (Spain); 2.5 Ratify CRPD (Italy).\n" + CLOSING)
     result = import_report(path)
-    assert [rec.number for rec in result.recommendations] == ["2.1", "2.2", "2.4"]
+    assert [(rec.number, rec.text, rec.states) for rec in result.recommendations] == [
+        ("2.1", "Ratify the Convention (CRPD)", ()),
+        ("2.2", "Abolish the death penalty", ("Ruritanian Friends",)),
+        ("2.4", "Abolish the death penalty", ("Spain",)),
+        ("2.5", "Ratify CRPD", ("Italy",)),
+    ]
     assert [str(problem) for problem in result.problems] == [
         "page 1, 2.4: numbering jumps from 2.2 to 2.4",
+        "page 1, 2.5: 2.5 starts in the middle of a line of 2.4; imported as an item of its own",
         "page 1, 2.1: no recommending State in parentheses at the end",
         "page 1, 2.2: “Ruritanian Friends” taken as the recommending State, but it is not a known State name",
-        "page 1, 2.4: looks like more than one recommendation (a State in parentheses and “;” inside the text)",
     ]
 
 

@@ -24,9 +24,10 @@ from generator.recommendations.pages import read_report
 from generator.recommendations.problems import ImportProblem
 from generator.recommendations.responses import Response, category_of, response_of
 from generator.recommendations.section import RawItem, RawParagraph, Section, read_section
-from generator.recommendations.states import KNOWN_STATES, split_states
+from generator.recommendations.states import is_known_state, split_states
 
-_STATE_THEN_SEMICOLON = re.compile(r"\(([^()]*(?:\([^()]*\))?[^()]*)\)\s*;")
+# "(Spain); 110.44 Ensure …" inside an item: an item number that the section parser did not see.
+_STATE_THEN_NUMBER = re.compile(r"\(([^()]*(?:\([^()]*\))?[^()]*)\)\s*[;.]\s*\d{1,3}\s?[.\-–]\s?\d{1,3}\b")
 
 
 @dataclass(frozen=True)
@@ -259,15 +260,16 @@ def _item_problems(
     found += [f"“{name}” taken as the recommending State, but it is not a known State name" for name in unknown]
     if inline:
         found.append(f"the States ({'; '.join(states)}) stand inside the text, not at its end; "
-                     "the text is kept as written")
+                     "all are taken and the text is kept as written")
     if _looks_merged(text):
-        found.append("looks like more than one recommendation (a State in parentheses and “;” inside the text)")
+        found.append("a State in parentheses is followed by what looks like a recommendation number; "
+                     "imported as one recommendation, check the report")
     return [ImportProblem(message, item.page, item.number) for message in found]
 
 
 def _looks_merged(text: str) -> bool:
-    """Return True when a State list ends with ";" inside the text: two items read as one."""
-    return any(normalise_state(group) in KNOWN_STATES for group in _STATE_THEN_SEMICOLON.findall(text))
+    """Return True when a State list inside the text is followed by an item number: two items read as one."""
+    return any(is_known_state(group) for group in _STATE_THEN_NUMBER.findall(text))
 
 
 def _called_footnotes(section: Section, footnotes: tuple[Footnote, ...]) -> list[CalledFootnote]:

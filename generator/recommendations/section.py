@@ -18,6 +18,8 @@ from generator.recommendations.problems import ImportProblem
 
 _PARAGRAPH = re.compile(r"(\d{1,3})\.(?:\s+(\S.*))?")  # the text may start on the next line (pdftotext)
 _DOTTED_ITEM = re.compile(r"(\d{1,3})\.(\d{1,3})\.?(?:\s+(\S.*))?")
+_MISPRINTED_ITEM = re.compile(r"(\d{1,3})\s?[.\-–]\s?(\d{1,3})\.?(?:\s+(\S.*))?")  # "125-15", "111. 29"
+_UNDOTTED = re.compile(r"(\d{1,3})\s+(\S.*)")
 _CLOSING = re.compile(r"reflects? the positions? of the submitting State", re.IGNORECASE)
 _CHAPEAU_START = re.compile(r"(?:The following|The recommendations|All conclusions|\w+ considers? that)\b")
 _ANNEX = re.compile(r"Annex(?:es)?(?: [IVX\d]+)?")
@@ -48,6 +50,10 @@ class RawItem:
     def ends_list(self) -> bool:
         """Return True when the item ends with "." (the last of a list) rather than ";"."""
         return self.lines[-1].text.rstrip().endswith(".")
+
+    def ends_item(self) -> bool:
+        """Return True when the item's text so far ends as an item does: with ";" or "."."""
+        return self.lines[-1].text.rstrip().endswith((";", "."))
 
 
 @dataclass
@@ -116,6 +122,7 @@ class _SectionParser:
         """Take one line: a new item, a new paragraph, or more of the current one."""
         if not (self._dotted_item(line) or self._plain_line(line)):
             self._continue(line)
+        self._split_mid_line()
         if self.current and not self.current.items and _CLOSING.search(self.current.chapeau):
             self.paragraphs.pop()
             self.closed = True
@@ -131,32 +138,90 @@ class _SectionParser:
         return self.problems
 
     def _dotted_item(self, line: Line) -> bool:
-        """Start an item numbered paragraph.item ("124.4 …") if the line is one."""
-        match = _DOTTED_ITEM.fullmatch(line.text)
+        """Start an item numbered paragraph.item ("124.4 …") if the line is one.
+
+        The number is read as printed ("125-15", "111. 29" and "136.69" inside
+        paragraph 138 too), then judged by its place: what does not follow the
+        item before becomes the item its place gives, with a problem naming
+        the printed form, so that no item is merged into another or dropped.
+        """
         para = self.current
-        if not match or para is None or int(match.group(1)) != para.number or (para.items and not para.dotted):
+        match = _DOTTED_ITEM.fullmatch(line.text) or _MISPRINTED_ITEM.fullmatch(line.text)
+        if not match or para is None or (para.items and not para.dotted) or line.block is False:
             return False
-        index = int(match.group(2))
-        self._check_sequence(para, index, line)
+        printed, prefix, index, rest = match.group(0).split(" ")[0], int(match.group(1)), int(match.group(2)), match.group(3)
+        exact = _DOTTED_ITEM.fullmatch(line.text) is not None and prefix == para.number
+        expected = para.items[-1].index + 1 if para.items else 1
+        if exact and expected <= index <= expected + _GAP:
+            self._check_sequence(para, index, line)
+        elif not self._misprint_is_item(para, index, expected, line, rest):
+            return False
+        else:
+            self.problems.append(ImportProblem(
+                f"{para.number}.{expected} is printed as {printed.rstrip('.')}; imported as {para.number}.{expected}, "
+                "the number its place in the list gives", line.page, f"{para.number}.{expected}"))
+            index = expected
         para.dotted = True
-        para.items.append(RawItem(f"{para.number}.{index}", index, [Line(match.group(3) or "", line.page, line.calls)]))
+        para.items.append(RawItem(f"{para.number}.{index}", index, [Line(rest or "", line.page, line.calls)]))
         return True
+
+    def _misprint_is_item(self, para: RawParagraph, index: int, expected: int, line: Line, rest: str | None) -> bool:
+        """Return True when a number that does not follow still starts the next item.
+
+        With the layout known, a numbered line after a space is an item. From
+        text alone only a number whose item part is the expected one is taken
+        ("136.69" as 138.69), and only after an item that ended.
+        """
+        if para.items and not para.dotted:
+            return False
+        if line.block:
+            return True
+        after_end = not para.items or para.items[-1].ends_item()
+        return index == expected and after_end and bool(rest) and rest[:1].isupper()
+
+    def _split_mid_line(self) -> None:
+        """Split the last item where the next one starts inside its last line: "… (Spain);110.44. Ensure …"."""
+        para = self.current
+        while para is not None and para.items and para.dotted:
+            last = para.items[-1]
+            expected = f"{para.number}.{last.index + 1}"
+            line = last.lines[-1]
+            match = re.search(rf"\)\s*[;.]\s*({re.escape(expected)})\.?(?:\s+|$)", line.text)
+            if not match:
+                return
+            last.lines[-1] = Line(line.text[: match.start(1)].rstrip(), line.page, line.calls, line.block)
+            self.problems.append(ImportProblem(
+                f"{expected} starts in the middle of a line of {last.number}; imported as an item of its own",
+                line.page, expected))
+            para.items.append(RawItem(expected, last.index + 1, [Line(line.text[match.end():], line.page)]))
 
     def _plain_line(self, line: Line) -> bool:
         """Start a cycle-1 item ("1. To …") or a new paragraph if the line is one."""
-        match = _PARAGRAPH.fullmatch(line.text)
-        if not match:
+        match = _PARAGRAPH.fullmatch(line.text) or self._undotted_item(line)
+        if not match or line.block is False:
             return False
         number, rest = int(match.group(1)), Line(match.group(2) or "", line.page, line.calls)
         para = self.current
         if para is not None and self._is_plain_item(para, number, rest.text):
             self._check_sequence(para, number, line)
+            if not match.group(0).split(" ")[0].endswith("."):
+                self.problems.append(ImportProblem(
+                    f"item {number} of paragraph {para.number} is printed without its full stop", line.page,
+                    f"{para.number}.{number}"))
             para.items.append(RawItem(f"{para.number}.{number}", number, [rest]))
             return True
-        if para is None or number == para.number + 1:
+        if (para is None or number == para.number + 1) and match.group(0).split(" ")[0].endswith("."):
             self.paragraphs.append(RawParagraph(number, [rest]))
             return True
         return False
+
+    def _undotted_item(self, line: Line) -> re.Match[str] | None:
+        """Return the match of a cycle-1 item printed without its full stop ("73 Take …"), after a space."""
+        para = self.current
+        match = _UNDOTTED.fullmatch(line.text)
+        if not match or para is None or para.dotted or not para.items or not line.block:
+            return None
+        return match if int(match.group(1)) == para.items[-1].index + 1 else None
 
     def _is_plain_item(self, para: RawParagraph, number: int, text: str) -> bool:
         """Return True when "N. …" is the next item of the paragraph's list, not the next paragraph."""

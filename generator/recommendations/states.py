@@ -6,45 +6,10 @@ import re
 from dataclasses import dataclass
 
 from generator.recommendations.data import normalise_state
+from generator.recommendations.un_states import UN_STATES, find_state
 
-# UN Member and observer States as UN documents write them, plus the older or
-# alternative forms found in Working Group reports of earlier cycles. The list
-# only helps to tell "(Spain)" from "(CRPD)"; names are stored as written.
-_NAMES = """
-Afghanistan; Albania; Algeria; Andorra; Angola; Antigua and Barbuda; Argentina; Armenia; Australia;
-Austria; Azerbaijan; Bahamas; Bahrain; Bangladesh; Barbados; Belarus; Belgium; Belize; Benin; Bhutan;
-Bolivia; Bolivia (Plurinational State of); Plurinational State of Bolivia; Bosnia and Herzegovina;
-Botswana; Brazil; Brunei Darussalam; Bulgaria; Burkina Faso; Burundi; Cabo Verde; Cape Verde;
-Cambodia; Cameroon; Canada; Central African Republic; Chad; Chile; China; Colombia; Comoros; Congo;
-Costa Rica; Côte d'Ivoire; Cote d'Ivoire; Croatia; Cuba; Cyprus; Czech Republic; Czechia;
-Democratic People's Republic of Korea; Democratic Republic of the Congo; Denmark; Djibouti; Dominica;
-Dominican Republic; Ecuador; Egypt; El Salvador; Equatorial Guinea; Eritrea; Estonia; Eswatini;
-Swaziland; Ethiopia; Fiji; Finland; France; Gabon; Gambia; Georgia; Germany; Ghana; Greece; Grenada;
-Guatemala; Guinea; Guinea-Bissau; Guyana; Haiti; Holy See; Honduras; Hungary; Iceland; India;
-Indonesia; Iran (Islamic Republic of); Islamic Republic of Iran; Iraq; Ireland; Israel; Italy;
-Jamaica; Japan; Jordan; Kazakhstan; Kenya; Kiribati; Kuwait; Kyrgyzstan; Lao People's Democratic
-Republic; Latvia; Lebanon; Lesotho; Liberia; Libya; Libyan Arab Jamahiriya; Liechtenstein; Lithuania;
-Luxembourg; Madagascar; Malawi; Malaysia; Maldives; Mali; Malta; Marshall Islands; Mauritania;
-Mauritius; Mexico; Micronesia (Federated States of); Federated States of Micronesia; Monaco;
-Mongolia; Montenegro; Morocco; Mozambique; Myanmar; Namibia; Nauru; Nepal; Netherlands; Kingdom of
-the Netherlands; New Zealand; Nicaragua; Niger; Nigeria; North Macedonia; The former Yugoslav
-Republic of Macedonia; Norway; Oman; Pakistan; Palau; Panama; Papua New Guinea; Paraguay; Peru;
-Philippines; Poland; Portugal; Qatar; Republic of Korea; Republic of Moldova; Romania; Russian
-Federation; Rwanda; Saint Kitts and Nevis; Saint Lucia; Saint Vincent and the Grenadines; Samoa;
-San Marino; Sao Tome and Principe; Saudi Arabia; Senegal; Serbia; Seychelles; Sierra Leone;
-Singapore; Slovakia; Slovenia; Solomon Islands; Somalia; South Africa; South Sudan; Spain; Sri
-Lanka; State of Palestine; Palestine; Sudan; Suriname; Sweden; Switzerland; Syrian Arab Republic;
-Tajikistan; Thailand; Timor-Leste; Togo; Tonga; Trinidad and Tobago; Tunisia; Turkey; Türkiye;
-Turkmenistan; Tuvalu; Uganda; Ukraine; United Arab Emirates; United Kingdom of Great Britain and
-Northern Ireland; United Kingdom; United Republic of Tanzania; United States of America; Uruguay;
-Uzbekistan; Vanuatu; Venezuela (Bolivarian Republic of); Bolivarian Republic of Venezuela; Viet Nam;
-Yemen; Zambia; Zimbabwe
-"""
-
-KNOWN_STATES: frozenset[str] = frozenset(
-    normalise_state(name) for name in re.split(r";\s*", " ".join(_NAMES.split())) if name
-)
-"""Normalised names (see normalise_state) of the States that make recommendations."""
+KNOWN_STATES: frozenset[str] = frozenset(normalise_state(name) for state in UN_STATES for name in state.names)
+"""Every name of every UN Member and observer State, as normalise_state keys it (un_states holds the list)."""
 
 _TERMINATOR = re.compile(r"[\s;,.]+$")
 _ACRONYM = re.compile(r"[A-Z0-9][A-Z0-9 ./-]*")
@@ -61,16 +26,23 @@ class StateSplit:
     unknown: tuple[str, ...] = ()
     """States taken although not in KNOWN_STATES (only a lone last group that looks like a name)."""
     inline: bool = False
-    """True when the States stand inside the text, e.g. "ratifying (Slovenia)/ratify (Republic of Korea) the …"."""
+    """True when the States stand only inside the text, none at its end: "ratifying (Slovenia)/ratify
+    (Republic of Korea) the …"."""
 
 
 def is_known_state(name: str) -> bool:
-    """Return True when *name* is a State that makes recommendations."""
-    return normalise_state(name) in KNOWN_STATES
+    """Return True when *name* is a State that makes recommendations, in any form a UN document prints."""
+    return find_state(name) is not None
 
 
 def split_states(item: str) -> StateSplit:
-    """Return the item's text and the States named in parentheses at its end."""
+    """Return the item's text and every State it names: those inside it, then those at its end.
+
+    A clustered item names its States where each recommendation ends ("Ratify
+    OP-CAT (Spain); Sign and ratify OP-CAT (Czech Republic); …", "Sign
+    (Australia)/Ratify (Argentina) …"): all are kept, in order, and only the
+    groups that close the item are taken off its text.
+    """
     text = _TERMINATOR.sub("", item)
     states: list[str] = []
     unknown: list[str] = []
@@ -85,10 +57,9 @@ def split_states(item: str) -> StateSplit:
             break
         states[:0] = names
         text = _TERMINATOR.sub("", text[: group[0]])
-    if states:
-        return StateSplit(text.strip(), tuple(states), tuple(unknown))
-    inline = tuple(name for name in _all_groups(text) if is_known_state(name))
-    return StateSplit(text.strip(), inline, inline=bool(inline))
+    inside = [name for group in _all_groups(text) for name in (_names_in(group) or [])]
+    every = tuple(dict.fromkeys(inside + states))
+    return StateSplit(text.strip(), every, tuple(unknown), inline=bool(inside) and not states)
 
 
 def _last_group(text: str) -> tuple[int, str] | None:
