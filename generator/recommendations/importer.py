@@ -27,6 +27,8 @@ from generator.recommendations.section import RawItem, RawParagraph, Section, re
 from generator.recommendations.states import is_known_state, split_states
 
 # "(Spain); 110.44 Ensure …" inside an item: an item number that the section parser did not see.
+# "… the State under review offers the following comments:" (cycle 1): its items answer, they do not recommend.
+_COMMENTS = re.compile(r"\b(?:following|these|its|the)\s+(?:comments|observations|views)\b", re.IGNORECASE)
 _STATE_THEN_NUMBER = re.compile(r"\(([^()]*(?:\([^()]*\))?[^()]*)\)\s*[;.]\s*\d{1,3}\s?[.\-–]\s?\d{1,3}\b")
 
 
@@ -137,6 +139,8 @@ class _Builder:
         self.problems: list[ImportProblem] = []
         self.paragraphs: list[tuple[RawParagraph, Response | None]] = []
         self.references: dict[int, tuple[int, int]] = {}  # paragraph -> (paragraph referred to, items given)
+        self.comments: set[int] = set()  # paragraphs whose items are the State's comments
+        self.origin: dict[str, RawItem] = {}  # number -> the item it was imported from
 
     def add(self, paragraph: RawParagraph) -> None:
         """Add a paragraph: its items, or the category it gives to items listed above it."""
@@ -153,7 +157,12 @@ class _Builder:
         self.paragraphs.append((paragraph, response))
 
     def _add_items(self, paragraph: RawParagraph, response: Response | None) -> None:
-        """Add the recommendations a paragraph lists."""
+        """Add the recommendations a paragraph lists (not the State's own comments, which some list)."""
+        if response is None and _COMMENTS.search(paragraph.chapeau):
+            self._problem(f"paragraph {paragraph.number} lists the State's comments, not recommendations; its "
+                          f"{len(paragraph.items)} items were not imported: {_shorten(paragraph.chapeau)!r}", paragraph)
+            self.comments.add(paragraph.number)
+            return
         if response is None:
             self._problem(f"could not tell the response from the words of paragraph {paragraph.number}; "
                           f"its items are imported as pending: {_shorten(paragraph.chapeau)!r}", paragraph)
@@ -168,6 +177,7 @@ class _Builder:
                 f"a second {item.number} was not imported: {_shorten(self._text(item))!r}", item.page, item.number))
             return
         split = split_states(self._text(item))
+        self.origin[item.number] = item
         self.recommendations[item.number] = Recommendation(
             number=item.number, text=split.text, states=split.states, response=response.response,
             category=response.category, document=self.document, page=item.page,
@@ -234,13 +244,15 @@ class _Builder:
             category = response.category if response else category_of(paragraph.chapeau)
             return ParagraphSummary(paragraph.number, paragraph.page, response.response if response else None,
                                     category, count, refers_to=refers_to)
+        if paragraph.number in self.comments:
+            return ParagraphSummary(paragraph.number, paragraph.page, None, None, 0)
         given = (response or Response("pending")) if paragraph.items else response
-        found = Counter(self.recommendations[item.number].response for item in paragraph.items
-                        if item.number in self.recommendations)
+        imported = [self.recommendations[item.number] for item in paragraph.items if self.origin.get(item.number) is item]
+        found = Counter(rec.response for rec in imported)
         final = {response: found[response] for response in RESPONSES if found[response]}
         changed = given is not None and bool(set(final) - {given.response})
         return ParagraphSummary(paragraph.number, paragraph.page, given.response if given else None,
-                                given.category if given else None, len(paragraph.items),
+                                given.category if given else None, len(imported),
                                 final=final if changed else {})
 
     def _problem(self, message: str, paragraph: RawParagraph) -> None:

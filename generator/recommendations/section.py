@@ -16,13 +16,16 @@ from generator.recommendations.furniture import Line
 from generator.recommendations.pages import SECTION_HEADING
 from generator.recommendations.problems import ImportProblem
 
-_PARAGRAPH = re.compile(r"(\d{1,3})\.(?:\s+(\S.*))?")  # the text may start on the next line (pdftotext)
+# The text may start on the next line (pdftotext); "148 . All …" occurs.
+_PARAGRAPH = re.compile(r"(\d{1,3}) ?\.(?:\s+(\S.*))?")
 _DOTTED_ITEM = re.compile(r"(\d{1,3})\.(\d{1,3})\.?(?:\s+(\S.*))?")
 _MISPRINTED_ITEM = re.compile(r"(\d{1,3})\s?[.\-–]\s?(\d{1,3})\.?(?:\s+(\S.*))?")  # "125-15", "111. 29"
 _UNDOTTED = re.compile(r"(\d{1,3})\s+(\S.*)")
 _CLOSING = re.compile(r"reflects? the positions? of the submitting State", re.IGNORECASE)
 _CHAPEAU_START = re.compile(r"(?:The following|The recommendations|All conclusions|\w+ considers? that)\b")
 _ANNEX = re.compile(r"Annex(?:es)?(?: [IVX\d]+)?")
+# The next chapter ends the section when the closing paragraph is missing: "III. VOLUNTARY COMMITMENTS …".
+_NEXT_CHAPTER = re.compile(r"[IVX]{1,4}\.\s+(?:[^a-z]+|Voluntary\b.*|.*\bcommitments\b.*)")
 _GAP = 3  # a cycle-1 item number may skip this many numbers before it stops counting as the next item
 
 
@@ -91,7 +94,7 @@ def read_section(lines: tuple[Line, ...]) -> Section:
     start = _heading_index(lines)
     parser = _SectionParser()
     for line in lines[start + 1 :]:
-        if parser.closed or _ANNEX.fullmatch(line.text):
+        if parser.closed or _ANNEX.fullmatch(line.text) or _NEXT_CHAPTER.fullmatch(line.text):
             break
         parser.feed(line)
     return Section(lines[start], tuple(parser.paragraphs), tuple(parser.finish()))
@@ -149,7 +152,7 @@ class _SectionParser:
         match = _DOTTED_ITEM.fullmatch(line.text) or _MISPRINTED_ITEM.fullmatch(line.text)
         if not match or para is None or (para.items and not para.dotted) or line.block is False:
             return False
-        printed, prefix, index, rest = match.group(0).split(" ")[0], int(match.group(1)), int(match.group(2)), match.group(3)
+        printed, prefix, index, rest = line.text[: match.end(2)], int(match.group(1)), int(match.group(2)), match.group(3)
         exact = _DOTTED_ITEM.fullmatch(line.text) is not None and prefix == para.number
         expected = para.items[-1].index + 1 if para.items else 1
         if exact and expected <= index <= expected + _GAP:
@@ -204,13 +207,13 @@ class _SectionParser:
         para = self.current
         if para is not None and self._is_plain_item(para, number, rest.text):
             self._check_sequence(para, number, line)
-            if not match.group(0).split(" ")[0].endswith("."):
+            if match.re is _UNDOTTED:
                 self.problems.append(ImportProblem(
                     f"item {number} of paragraph {para.number} is printed without its full stop", line.page,
                     f"{para.number}.{number}"))
             para.items.append(RawItem(f"{para.number}.{number}", number, [rest]))
             return True
-        if (para is None or number == para.number + 1) and match.group(0).split(" ")[0].endswith("."):
+        if (para is None or number == para.number + 1) and match.re is _PARAGRAPH:
             self.paragraphs.append(RawParagraph(number, [rest]))
             return True
         return False

@@ -94,10 +94,18 @@ def _names_in(group: str) -> list[str] | None:
     """Return the known States in one group ("Spain" or "Hungary, Spain"), or None if it is not a State list."""
     if is_known_state(group):
         return [group.strip()]
-    parts = [part.strip() for part in re.split(r"[,;]", group)]
+    parts = [name for part in re.split(r"[,;]", group) for name in _and_names(part.strip())]
     if len(parts) > 1 and all(is_known_state(part) for part in parts):
         return parts
     return None
+
+
+def _and_names(part: str) -> list[str]:
+    """Return "Ghana and the Netherlands" as two names, but "Trinidad and Tobago" as one."""
+    if is_known_state(part):
+        return [part]
+    names = [name.strip() for name in re.split(r"\s+and\s+", re.sub(r"^and\s+", "", part))]
+    return names if all(is_known_state(name) for name in names) else [part]
 
 
 def _looks_like_name(group: str) -> bool:

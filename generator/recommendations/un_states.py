@@ -38,7 +38,8 @@ class UNState:
 
 # Apostrophes and full stops vanish rather than become spaces, so that
 # "Côte d’Ivoire" and "Cote dIvoire", or "U.S.A." and "USA", give one key.
-_VANISHING = str.maketrans(dict.fromkeys("'’‘ʼ`´′."))
+# "‟" (U+201F) and "‛" (U+201B) stand for the apostrophe in some reports ("People‟s").
+_VANISHING = str.maketrans(dict.fromkeys("'’‘‛‟ʼ`´′."))
 _NON_WORD = re.compile(r"[\W_]+")
 
 
