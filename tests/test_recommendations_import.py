@@ -189,7 +189,7 @@ def test_2014_summary(report_2014: ImportResult) -> None:
         "  paragraph 125 (page 17): 96 supported (in the process of being implemented)",
         "  paragraph 126 (page 23): 51 noted",
     ]
-    assert format_summary(report_2014)[-1] == "No problems."
+    assert format_summary(report_2014)[-2:] == ["No problems.", "Responses: 194 from A/HRC/28/10"]
 
 
 @needs_reports
@@ -412,8 +412,9 @@ def test_a_paragraph_can_answer_items_listed_above(tmp_path: Path) -> None:
     result = import_report(path)
     assert [(rec.number, rec.response) for rec in result.recommendations] == [
         ("2.1", "supported"), ("2.2", "noted"), ("2.3", "noted")]
-    assert format_summary(result)[-2:] == [
-        "  paragraph 3 (page 1): gives “noted” to 2 recommendations of paragraph 2", "No problems."]
+    assert format_summary(result)[-3:] == [
+        "  paragraph 3 (page 1): gives “noted” to 2 recommendations of paragraph 2", "No problems.",
+        "Responses: 3 from A/HRC/41/11"]
 
 
 def test_unknown_response_and_missing_closing_paragraph(tmp_path: Path) -> None:

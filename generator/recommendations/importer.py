@@ -68,6 +68,9 @@ class ImportResult:
     footnotes: tuple[CalledFootnote, ...]
     problems: tuple[ImportProblem, ...]
     """Everything that could not be read with certainty, with its page."""
+    addendum: str | None = None
+    """The addendum that gives the responses the report left pending: the symbol the report names, or
+    else the usual one (the report's symbol with "/Add.1")."""
 
     def counts(self) -> dict[str, int]:
         """Return the number of recommendations per response, in the order of RESPONSES."""
@@ -103,7 +106,15 @@ def import_report(pdf_or_text_path: Path, responses: Path | None = None) -> Impo
         paragraphs=tuple(builder.summaries()),
         footnotes=tuple(_called_footnotes(section, body.footnotes)),
         problems=tuple(problems),
+        addendum=_addendum_symbol(section, metadata.document),
     )
+
+
+def _addendum_symbol(section: Section, document: str) -> str:
+    """Return the addendum the section names ("… in an addendum (A/HRC/10/82/Add.1)"), or the usual one."""
+    text = " ".join(line.text for paragraph in section.paragraphs for line in paragraph.lines)
+    named = re.search(rf"{re.escape(document)}/Add\.\d", text)
+    return named.group(0) if named else f"{document}/Add.1"
 
 
 def _recommendation_set(metadata: ReportMetadata, recs: dict[str, Recommendation], source: Path) -> RecommendationSet:
@@ -308,13 +319,35 @@ def _shorten(text: str, width: int = 80) -> str:
 
 
 def format_summary(result: ImportResult) -> list[str]:
-    """Return the import's summary as plain text lines: counts, paragraphs, footnotes, problems."""
+    """Return the import's summary as plain text lines: counts, paragraphs, footnotes, problems, sources."""
     return [
         *_heading_lines(result),
         *(_paragraph_line(summary) for summary in result.paragraphs),
         *_footnote_lines(result.footnotes),
         *_problem_lines(result.problems),
+        *source_lines(result.recommendations, result.addendum),
     ]
+
+
+def source_lines(rset: RecommendationSet, addendum: str | None = None) -> list[str]:
+    """Return where the responses come from, and, when some are pending, which document gives them."""
+    sources = Counter(_source_document(rec.response_source) or rset.document
+                      for rec in rset if rec.response != "pending")
+    lines = []
+    if sources:
+        lines.append("Responses: " + ", ".join(f"{count} from {source}" for source, count in sources.items()))
+    pending = sum(rec.response == "pending" for rec in rset)
+    if pending:
+        addendum_name = f"the report's addendum, {addendum}" if addendum else "the report's addendum"
+        lines.append(f"{pending} recommendation{'s' if pending != 1 else ''} still pending: give the State's later "
+                     f"responses with --responses ADDENDUM.pdf ({addendum_name}) or --matrix MATRIX.docx "
+                     "(OHCHR's thematic list of recommendations)")
+    return lines
+
+
+def _source_document(source: str | None) -> str | None:
+    """Return the document of a response source: "A/HRC/28/15/Add.1, para. 3" -> "A/HRC/28/15/Add.1"."""
+    return source.split(",")[0].strip() if source else None
 
 
 def _heading_lines(result: ImportResult) -> list[str]:
