@@ -92,7 +92,11 @@ def import_report(pdf_or_text_path: Path, responses: Path | None = None) -> Impo
         body = body_of(pages.texts, metadata.document)
     else:
         body = body_of_layout(pages.layout, metadata.document)
-    section = read_section(body.lines)
+    try:
+        section = read_section(body.lines)
+    except ReportImportError as exc:
+        raise ReportImportError(f"{pdf_or_text_path}: {exc}; give the Working Group report itself "
+                                "(an addendum goes with --responses)") from exc
     builder = _Builder(metadata.document, vocabulary(body.lines))
     for paragraph in section.paragraphs:
         builder.add(paragraph)

@@ -66,27 +66,37 @@ class LayoutPage:
         return "\n".join(line.text for line in self.lines)
 
 
-def read_layout(path: Path, wanted: Iterable[int] | None = None) -> list[LayoutPage | None]:
-    """Return the laid-out pages of a PDF; pages not in *wanted* (0-based) are None."""
-    pdf = open_pdf(path)
-    try:
-        keep = set(range(len(pdf.pages))) if wanted is None else set(wanted)
-        return [_layout_page(page, index + 1) if index in keep else None for index, page in enumerate(pdf.pages)]
-    except ReportImportError:
-        raise
-    except Exception as exc:  # pdfminer raises many kinds on a damaged page; all mean the same to the user
-        raise ReportImportError(f"{path}: cannot read the text of the PDF ({type(exc).__name__}: {exc})") from exc
-    finally:
-        pdf.close()
+class LayoutReader:
+    """An open PDF whose pages are laid out on first request, each once."""
 
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._pdf = open_pdf(path)
+        self._pages: dict[int, LayoutPage] = {}
 
-def page_count(path: Path) -> int:
-    """Return how many pages the PDF has."""
-    pdf = open_pdf(path)
-    try:
-        return len(pdf.pages)
-    finally:
-        pdf.close()
+    def __enter__(self) -> LayoutReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pdf.close()
+
+    def __len__(self) -> int:
+        """Return how many pages the PDF has."""
+        return len(self._pdf.pages)
+
+    def page(self, index: int) -> LayoutPage:
+        """Return the page at *index* (0-based), laid out."""
+        if index not in self._pages:
+            try:
+                self._pages[index] = _layout_page(self._pdf.pages[index], index + 1)
+            except Exception as exc:  # pdfminer raises many kinds on a damaged page; all mean the same here
+                raise ReportImportError(f"{self.path}: cannot read the text of page {index + 1} "
+                                        f"({type(exc).__name__}: {exc})") from exc
+        return self._pages[index]
+
+    def pages(self) -> list[LayoutPage | None]:
+        """Return every page, None for those never requested."""
+        return [self._pages.get(index) for index in range(len(self))]
 
 
 def open_pdf(path: Path) -> Any:
@@ -102,13 +112,14 @@ def open_pdf(path: Path) -> Any:
         pdf = pdfplumber.open(path)
         len(pdf.pages)  # the page tree is read lazily: read it here, where errors can be told apart
         return pdf
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise ReportImportError(f"{path}: the PDF is encrypted ({exc or 'a password is needed'}); "
-                                "give a copy without a password") from exc
-    except PDFSyntaxError as exc:
-        raise ReportImportError(f"{path}: not a readable PDF ({exc})") from exc
-    except Exception as exc:  # pdfminer's errors have no common base class
-        raise ReportImportError(f"{path}: cannot read the PDF ({type(exc).__name__}: {exc})") from exc
+    except Exception as exc:  # pdfminer's errors have no common base class; pdfplumber wraps them
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise ReportImportError(f"{path}: the PDF is encrypted and needs a password; "
+                                    "save a copy without one and import that") from exc
+        if isinstance(cause, PDFSyntaxError) or "Root object" in str(cause):
+            raise ReportImportError(f"{path}: not a PDF, or a damaged one ({cause})") from exc
+        raise ReportImportError(f"{path}: cannot read the PDF ({type(cause).__name__}: {cause})") from exc
 
 
 def _layout_page(page: Page, number: int) -> LayoutPage:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import ReportImportError
-from generator.recommendations.layout import LayoutPage, page_count, read_layout
+from generator.recommendations.layout import LayoutPage, LayoutReader
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -33,6 +33,9 @@ for the footnote mark, or in capitals without "/or"."""
 _CONTENTS_ENTRY = re.compile(
     r"Conclusions\s+and(?:\s*/\s*or)?\s+recommendations\s*\.{4,}.*?(\d{1,3})\s*$", re.IGNORECASE | re.M
 )
+# The section's closing paragraph, or the next chapter: no page after it is needed.
+_CLOSED = re.compile(r"reflects? the positions? of the submitting State|^[IVX]{1,4}\.\s+Voluntary\b|^Annex\b",
+                     re.IGNORECASE | re.MULTILINE)
 _MARGIN = 2  # pages read before the one the table of contents gives, in case it is off by one or two
 
 
@@ -81,28 +84,34 @@ class ReportPages:
 def read_report(path: Path) -> ReportPages:
     """Return a report's pages: laid out for a PDF (see layout.py), as text for a text file.
 
-    Only the first pages (cover, contents, introduction) and the pages from
-    the conclusions on are laid out: the review's summary in between is not
-    needed. The pages not read stay in the list as None, so that page numbers
-    stay those of the PDF.
+    Only the first pages (cover, contents, introduction) and the pages of
+    the conclusions are laid out: the review's summary before them and the
+    annexes after them are not needed. The pages not read stay in the list
+    as None, so that page numbers stay those of the PDF.
     """
     if path.suffix.lower() != ".pdf":
         return ReportPages(read_report_pages(path), None)
     if not path.is_file():
         raise ReportImportError(f"{path}: no such file")
-    count = page_count(path)
-    head = read_layout(path, range(min(3, count)))
-    start = _conclusions_page([page.text() for page in head if page is not None])
-    first = 3 if start is None else max(3, start - 1 - _MARGIN)
-    pages = _merge(head, read_layout(path, range(first, count)))
-    if start is not None and not _has_section([page.text() if page else "" for page in pages]):
-        pages = _merge(head, read_layout(path, range(3, count)))  # the contents were wrong: read them all
+    with LayoutReader(path) as reader:
+        head = [reader.page(index).text() for index in range(min(3, len(reader)))]
+        start = _conclusions_page(head)
+        first = 3 if start is None else max(3, start - 1 - _MARGIN)
+        if not _read_section(reader, first) and first > 3:
+            _read_section(reader, 3)  # the contents were wrong: read from the start
+        pages = reader.pages()
     return ReportPages([page.text() if page else "" for page in pages], pages)
 
 
-def _merge(head: list[LayoutPage | None], rest: list[LayoutPage | None]) -> list[LayoutPage | None]:
-    """Return the pages of *rest* with those of *head* filled in where *rest* did not read them."""
-    return [late if late is not None else early for early, late in zip(head + [None] * len(rest), rest)]
+def _read_section(reader: LayoutReader, first: int) -> bool:
+    """Lay out the pages from *first* until the one that closes the section; return True if its heading was seen."""
+    seen = False
+    for index in range(first, len(reader)):
+        text = reader.page(index).text()
+        seen = seen or _has_section([text])
+        if seen and (_CLOSED.search(" ".join(text.split())) or _CLOSED.search(text)):
+            break
+    return seen
 
 
 def _has_section(pages: list[str]) -> bool:
