@@ -1,4 +1,4 @@
-"""`upr recommendations import|list`: previous-cycle recommendations from the Working Group report."""
+"""`upr recommendations import|list`: previous-cycle recommendations from the report and OHCHR's matrix."""
 
 from __future__ import annotations
 
@@ -8,10 +8,19 @@ import click
 
 from .build import write_atomically
 from .cliutil import content_dirs, fail
-from .errors import UprError
+from .errors import UprError, shown_path
 from .load import load_submission
-from .recommendations.data import RESPONSES, dump_recommendation_data, search
-from .recommendations.importer import format_summary, import_report
+from .recommendations.data import (
+    RESPONSES,
+    RecommendationSet,
+    dump_recommendation_data,
+    load_recommendation_data,
+    search,
+)
+
+_FILE = click.Path(path_type=Path, dir_okay=False, exists=True)
+_UPR_HEADER = "# Recommendations of "
+_UPR_MARK = ", imported by upr"
 
 
 @click.group()
@@ -20,36 +29,78 @@ def recommendations() -> None:
 
 
 @recommendations.command("import")
-@click.argument("report", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option("--responses", type=click.Path(path_type=Path, dir_okay=False, exists=True), help="Addendum with deferred responses.")
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False), help="Data file to write (.yaml).")
-def import_(report: Path, responses: Path | None, out: Path) -> None:
-    """Read a Working Group REPORT (PDF or text) and write its recommendations as data."""
+@click.argument("report", type=_FILE)
+@click.option("--responses", type=_FILE, help="Addendum with deferred responses.")
+@click.option("--matrix", type=_FILE, help="OHCHR's thematic list of recommendations (.docx): its positions win.")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Data file to write (.yaml); only one that upr wrote is ever overwritten.")
+def import_(report: Path, responses: Path | None, matrix: Path | None, out: Path) -> None:
+    """Read a Working Group REPORT (PDF or text) or OHCHR's matrix (.docx) and write its recommendations as data."""
+    from .recommendations.matrix import import_recommendations, is_matrix_file
+
+    if is_matrix_file(report) and (matrix or responses):
+        raise click.UsageError("REPORT is a matrix (.docx): give it alone, or give the report and --matrix MATRIX")
     try:
-        result = import_report(report, responses)
-        text = dump_recommendation_data(result.recommendations)
+        refuse_to_overwrite(out)
+        imported = import_recommendations(report, responses=responses, matrix=matrix)
+        text = dump_recommendation_data(imported.recommendations)
         write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     except UprError as exc:
         fail(exc)
-    for line in format_summary(result):
+    for line in imported.summary:
         click.echo(line)
     click.echo(f"wrote {out}")
 
 
+def refuse_to_overwrite(out: Path) -> None:
+    """Raise UprError unless *out* is missing or a recommendation data file that upr wrote."""
+    if not out.exists():
+        return
+    with out.open(encoding="utf-8", errors="replace") as file:
+        first = file.readline()
+    if not (first.startswith(_UPR_HEADER) and _UPR_MARK in first):
+        raise UprError(f"{shown_path(out)} is not a recommendation data file written by upr; "
+                       "it is not overwritten (give another --out, or remove the file first)")
+
+
+def _response(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Return the response asked for ("partially-supported" and "Supported/Noted" mean "partially supported")."""
+    if value is None:
+        return None
+    key = " ".join(value.replace("-", " ").replace("_", " ").split()).casefold()
+    key = "partially supported" if key in ("supported/noted", "partially") else key
+    if key not in RESPONSES:
+        raise click.BadParameter(f"{value!r} is not one of {', '.join(RESPONSES)}")
+    return key
+
+
 @recommendations.command("list")
 @click.argument("folders", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
-@click.option("--response", type=click.Choice(RESPONSES), help="Only supported, noted or pending ones.")
+@click.option("--data", "data_files", multiple=True, type=_FILE, help="A recommendation data file (repeatable).")
+@click.option("--response", callback=_response, help="supported, noted, partially supported or pending.")
 @click.option("--search", "text", help="Words that must all occur in the text.")
 @click.option("--state", help="A recommending State (short names work: Iran).")
-def list_(folders: tuple[Path, ...], response: str | None, text: str | None, state: str | None) -> None:
-    """List the previous recommendations in the submissions' data, to find numbers while writing."""
+@click.option("--theme", help="Words that must all occur in its themes, affected persons or SDGs.")
+def list_(folders: tuple[Path, ...], data_files: tuple[Path, ...], response: str | None, text: str | None,
+          state: str | None, theme: str | None) -> None:
+    """List previous recommendations, from data files or the submissions' data, to find numbers while writing."""
+    from .recommendations.matrix import filter_by_theme
+
     try:
-        rsets = [rset for folder in content_dirs(folders) for rset in load_submission(folder).recommendation_data]
+        rsets = recommendation_sets(folders, data_files)
     except UprError as exc:
         fail(exc)
-    found = search(rsets, response=response, text=text, state=state)
+    found = filter_by_theme(search(rsets, response=response, text=text, state=state), theme)
     for rec in found:
         category = f", {rec.category}" if rec.category else ""
         states = " ".join(f"({name})" for name in rec.states)
         click.echo(f"{rec.number} {states} [{rec.response}{category}] {rec.text}")
     click.echo(f"{len(found)} recommendation{'s' if len(found) != 1 else ''}")
+
+
+def recommendation_sets(folders: tuple[Path, ...], data_files: tuple[Path, ...]) -> list[RecommendationSet]:
+    """Return the data files named, then the data of the submission folders (of all under content/ if none is named)."""
+    rsets = [load_recommendation_data(path) for path in data_files]
+    if folders or not data_files:
+        rsets += [rset for folder in content_dirs(folders) for rset in load_submission(folder).recommendation_data]
+    return rsets
