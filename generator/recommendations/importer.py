@@ -29,6 +29,9 @@ from generator.recommendations.states import is_known_state, split_states
 # "(Spain); 110.44 Ensure …" inside an item: an item number that the section parser did not see.
 # "… the State under review offers the following comments:" (cycle 1): its items answer, they do not recommend.
 _COMMENTS = re.compile(r"\b(?:following|these|its|the)\s+(?:comments|observations|views)\b", re.IGNORECASE)
+# "The response of X to these recommendations will be included …": an answer to the list just above.
+_THESE = re.compile(r"\b(?:these|the above|the (?:said|aforementioned)) recommendations\b", re.IGNORECASE)
+_FOOTNOTE_REFERENCE = re.compile(r"\bfootnotes?\b", re.IGNORECASE)
 _STATE_THEN_NUMBER = re.compile(r"\(([^()]*(?:\([^()]*\))?[^()]*)\)\s*[;.]\s*\d{1,3}\s?[.\-–]\s?\d{1,3}\b")
 
 
@@ -162,14 +165,35 @@ class _Builder:
         response = response_of(paragraph.chapeau)
         if paragraph.items:
             self._add_items(paragraph, response)
-        elif self._add_reference(paragraph, response):
+        elif self._add_reference(paragraph, response) or self._answer_list_above(paragraph, response):
             pass
+        elif _FOOTNOTE_REFERENCE.search(paragraph.chapeau) and paragraph.calls:
+            self._problem(f"paragraph {paragraph.number} speaks of recommendations in footnote "
+                          f"{', '.join(paragraph.calls)}, which have no number; they are not imported (see the report's footnotes "
+                          "listed above)", paragraph)
         elif response is not None:
-            self._problem(f"paragraph {paragraph.number} gives a response but lists no recommendations", paragraph)
+            self._problem(f"paragraph {paragraph.number} gives a response but lists no recommendations; "
+                          f"nothing was changed: {_shorten(paragraph.chapeau)!r}", paragraph)
         else:
             self._problem(f"paragraph {paragraph.number} lists no recommendations and was not imported: "
                           f"{_shorten(paragraph.chapeau)!r}", paragraph)
         self.paragraphs.append((paragraph, response))
+
+    def _answer_list_above(self, paragraph: RawParagraph, response: Response | None) -> bool:
+        """Give the response of "The response … to these recommendations will be …" to the list just above,
+        when that list's own words gave none; return False if the paragraph does not do that."""
+        above = self.paragraphs[-1][0] if self.paragraphs else None
+        unanswered = above is not None and above.items and self.paragraphs[-1][1] is None
+        if response is None or not unanswered or not _THESE.search(paragraph.chapeau):
+            return False
+        for item in above.items:
+            if self.origin.get(item.number) is item:
+                rec = self.recommendations[item.number]
+                self.recommendations[item.number] = replace(rec, response=response.response, category=response.category)
+        self.problems = [p for p in self.problems if p.number != str(above.number) or "could not tell" not in p.message]
+        self.paragraphs[-1] = (above, response)
+        self.references[paragraph.number] = (above.number, len(above.items))
+        return True
 
     def _add_items(self, paragraph: RawParagraph, response: Response | None) -> None:
         """Add the recommendations a paragraph lists (not the State's own comments, which some list)."""

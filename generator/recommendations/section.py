@@ -20,6 +20,7 @@ from generator.recommendations.problems import ImportProblem
 _PARAGRAPH = re.compile(r"(\d{1,3}) ?\.(?:\s+(\S.*))?")
 _DOTTED_ITEM = re.compile(r"(\d{1,3})\.(\d{1,3})\.?(?:\s+(\S.*))?")
 _MISPRINTED_ITEM = re.compile(r"(\d{1,3})\s?[.\-–]\s?(\d{1,3})\.?(?:\s+(\S.*))?")  # "125-15", "111. 29"
+_SEPARATOR = re.compile(r"[*∗](?:\s*[*∗]){2,}")  # "***" closes a list in some reports
 _UNDOTTED = re.compile(r"(\d{1,3})\s+(\S.*)")
 _CLOSING = re.compile(r"reflects? the positions? of the submitting State", re.IGNORECASE)
 _CHAPEAU_START = re.compile(r"(?:The following|The recommendations|All conclusions|\w+ considers? that)\b")
@@ -79,6 +80,11 @@ class RawParagraph:
         """Return the paragraph's own text, before its items, on one line."""
         return " ".join(line.text for line in self.lines if line.text)
 
+    @property
+    def calls(self) -> tuple[str, ...]:
+        """Return the footnote marks called in the paragraph's own text."""
+        return tuple(call for line in self.lines for call in line.calls)
+
 
 @dataclass(frozen=True)
 class Section:
@@ -123,6 +129,8 @@ class _SectionParser:
 
     def feed(self, line: Line) -> None:
         """Take one line: a new item, a new paragraph, or more of the current one."""
+        if _SEPARATOR.fullmatch(line.text):
+            return
         if not (self._dotted_item(line) or self._plain_line(line)):
             self._continue(line)
         self._split_mid_line()
