@@ -59,6 +59,7 @@ def split_states(item: str) -> StateSplit:
         text = _TERMINATOR.sub("", text[: group[0]])
     inside = [name for group in _all_groups(text) for name in (_names_in(group) or [])]
     every = tuple(dict.fromkeys(inside + states))
+    unknown += [name for name in every if not is_known_state(name) and name not in unknown]
     return StateSplit(text.strip(), every, tuple(unknown), inline=bool(inside) and not states)
 
 
@@ -94,18 +95,36 @@ def _names_in(group: str) -> list[str] | None:
     """Return the known States in one group ("Spain" or "Hungary, Spain"), or None if it is not a State list."""
     if is_known_state(group):
         return [group.strip()]
-    parts = [name for part in re.split(r"[,;]", group) for name in _and_names(part.strip())]
-    if len(parts) > 1 and all(is_known_state(part) for part in parts):
+    parts = [name for part in re.split(r"[,;]", group) if part.strip() for name in _and_names(part.strip())]
+    known = sum(is_known_state(part) for part in parts)
+    # A list of States with one name misprinted keeps it (the problem says so); "(CRPD, CAT)" is no list.
+    if len(parts) > 1 and known * 2 >= len(parts) + 1:
         return parts
     return None
 
 
 def _and_names(part: str) -> list[str]:
-    """Return "Ghana and the Netherlands" as two names, but "Trinidad and Tobago" as one."""
+    """Return "Ghana and the Netherlands" as two names, "Argentina Chile" (a comma missing) too,
+    but "Trinidad and Tobago" as one."""
     if is_known_state(part):
         return [part]
     names = [name.strip() for name in re.split(r"\s+and\s+", re.sub(r"^and\s+", "", part))]
-    return names if all(is_known_state(name) for name in names) else [part]
+    if all(is_known_state(name) for name in names):
+        return names
+    return _run_of_names(part.split()) or [part]
+
+
+def _run_of_names(words: list[str]) -> list[str] | None:
+    """Return the words read as consecutive known State names ("Argentina Chile"), or None."""
+    if not words:
+        return []
+    for end in range(len(words), 0, -1):
+        head = " ".join(words[:end])
+        if is_known_state(head):
+            rest = _run_of_names(words[end:])
+            if rest is not None:
+                return [head, *rest]
+    return None
 
 
 def _looks_like_name(group: str) -> bool:
