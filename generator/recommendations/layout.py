@@ -1,8 +1,8 @@
 """Read a report's pages by layout: each line with its place, size and the space above it.
 
-pdfplumber (on pdfminer.six) gives every word with its position and font
-size. From them this module rebuilds the lines of each page and tells three
-things that plain text cannot:
+PDFium (through pypdfium2) gives every character with its box and type
+size. From them this module builds words and lines, and tells three things
+that plain text cannot:
 
 - page furniture (running header, page number, job number) by its place:
   what recurs at the same height on several pages, or stands at a page's top
@@ -15,18 +15,16 @@ things that plain text cannot:
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator.errors import ReportImportError
 from generator.recommendations.furniture import Body, Footnote, Line, is_furniture_text, normalise_line
-
-if TYPE_CHECKING:
-    from pdfplumber.page import Page
 
 _MARK = re.compile(r"\*{1,3}|∗{1,3}|\d{1,3}")
 _EDGE = 3  # lines at each end of a page that may be furniture
@@ -82,14 +80,14 @@ class LayoutReader:
 
     def __len__(self) -> int:
         """Return how many pages the PDF has."""
-        return len(self._pdf.pages)
+        return len(self._pdf)
 
     def page(self, index: int) -> LayoutPage:
         """Return the page at *index* (0-based), laid out."""
         if index not in self._pages:
             try:
-                self._pages[index] = _layout_page(self._pdf.pages[index], index + 1)
-            except Exception as exc:  # pdfminer raises many kinds on a damaged page; all mean the same here
+                self._pages[index] = _layout_page(self._pdf[index], index + 1)
+            except Exception as exc:  # PDFium reports a damaged page as a bare error; all mean the same here
                 raise ReportImportError(f"{self.path}: cannot read the text of page {index + 1} "
                                         f"({type(exc).__name__}: {exc})") from exc
         return self._pages[index]
@@ -100,32 +98,86 @@ class LayoutReader:
 
 
 def open_pdf(path: Path) -> Any:
-    """Return an open pdfplumber PDF, or raise a one-line ReportImportError (damaged, encrypted …)."""
-    import logging
+    """Return an open pypdfium2 document, or raise a one-line ReportImportError (damaged, encrypted …)."""
+    import pypdfium2
 
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-
-    logging.getLogger("pdfminer").setLevel(logging.ERROR + 10)  # repairs are not the user's business
     try:
-        pdf = pdfplumber.open(path)
-        len(pdf.pages)  # the page tree is read lazily: read it here, where errors can be told apart
-        return pdf
-    except Exception as exc:  # pdfminer's errors have no common base class; pdfplumber wraps them
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return pypdfium2.PdfDocument(path)
+    except pypdfium2.PdfiumError as exc:
+        if "password" in str(exc).casefold():
             raise ReportImportError(f"{path}: the PDF is encrypted and needs a password; "
                                     "save a copy without one and import that") from exc
-        if isinstance(cause, PDFSyntaxError) or "Root object" in str(cause):
-            raise ReportImportError(f"{path}: not a PDF, or a damaged one ({cause})") from exc
-        raise ReportImportError(f"{path}: cannot read the PDF ({type(cause).__name__}: {cause})") from exc
+        raise ReportImportError(f"{path}: not a PDF, or a damaged one ({exc})") from exc
+    except OSError as exc:
+        raise ReportImportError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
 
 
-def _layout_page(page: Page, number: int) -> LayoutPage:
-    """Return one page's lines, rebuilt from its words."""
-    words = page.extract_words(extra_attrs=["size"], x_tolerance=1.5, keep_blank_chars=False)
-    return LayoutPage(number, float(page.height), tuple(_lines(words)))
+_SOFT_HYPHEN = 0x02  # PDFium's code for a hyphen that ends a line
+_UNMAPPED = 0xFFFE  # PDFium's code for a character it could not map
+
+
+def _layout_page(page: Any, number: int) -> LayoutPage:
+    """Return one page's lines, rebuilt from its characters."""
+    height = float(page.get_height())
+    return LayoutPage(number, height, tuple(_lines(_words(page, height))))
+
+
+def _words(page: Any, height: float) -> list[dict[str, Any]]:
+    """Return the page's words, each with its text, left edge, top, bottom and type size (top-down, in points).
+
+    A word ends at a space (written, or added by PDFium where it sees one),
+    where the type size changes (a footnote call), where the baseline moves,
+    and at a gap wider than a quarter of the type size (justified text
+    whose spaces are only drawn as distance).
+    """
+    import pypdfium2.raw as pdfium_c
+
+    textpage = page.get_textpage()
+    matrix = pdfium_c.FS_MATRIX()
+    words: list[dict[str, Any]] = []
+    word: dict[str, Any] | None = None
+    try:
+        for index in range(textpage.count_chars()):
+            code = pdfium_c.FPDFText_GetUnicode(textpage.raw, index)
+            generated = pdfium_c.FPDFText_IsGenerated(textpage.raw, index) and code != _SOFT_HYPHEN
+            if generated or code == _UNMAPPED or chr(code).isspace():
+                word = None
+                continue
+            size = _type_size(textpage, index, matrix)
+            left, baseline, right, _ = textpage.get_charbox(index, loose=True)
+            bottom = height - baseline
+            if word is not None and not _goes_on(word, size, left, bottom):
+                word = None
+            if word is None:
+                word = {"text": "", "x0": left, "x1": right, "size": size, "top": bottom - size, "bottom": bottom}
+                words.append(word)
+            word["text"] += "-" if code == _SOFT_HYPHEN else chr(code)
+            word["x1"] = max(word["x1"], right)
+    finally:
+        textpage.close()
+    return words
+
+
+def _type_size(textpage: Any, index: int, matrix: Any) -> float:
+    """Return the size a character is set in, in points: its font size scaled by the text matrix.
+
+    Some PDFs set every font at size 1 and scale the text instead, so the
+    font size alone says nothing.
+    """
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    size = float(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
+    if pdfium_c.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix)):
+        size *= math.hypot(matrix.c, matrix.d)
+    return round(size, 2)
+
+
+def _goes_on(word: dict[str, Any], size: float, left: float, bottom: float) -> bool:
+    """Return True when a character of this size and place continues the word."""
+    return (abs(size - word["size"]) < 0.05 and abs(bottom - word["bottom"]) < size * 0.3
+            and word["x1"] - 2 <= left <= word["x1"] + size * 0.25)
 
 
 def _lines(words: list[dict[str, Any]]) -> list[LayoutLine]:
