@@ -1,4 +1,4 @@
-"""Read the pages of a Working Group report: a PDF laid out by pdfplumber, or a plain-text file."""
+"""Read the pages of a Working Group report: a PDF laid out by PDFium (layout.py), or a plain-text file."""
 
 from __future__ import annotations
 
