@@ -20,14 +20,11 @@ from generator.recommendations.addendum import Responses, fill_responses, read_a
 from generator.recommendations.importer import import_report
 from generator.recommendations.numbers import Span, listed_numbers, number_lists, numbers_in, spans_of
 from generator.recommendations.responses import Response, position_of, response_of
+from tests.shareddata import SHARED_DATA, needs_reports
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "addenda"
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 SLOVENIA = SHARED_DATA / "slovenia"
 
-needs_reports = pytest.mark.skipif(
-    not SHARED_DATA.is_dir(), reason=f"the Working Group report PDFs are not there ({SHARED_DATA})"
-)
 
 
 # --- The real addenda, checked against OHCHR's matrices ------------------------------

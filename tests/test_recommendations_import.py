@@ -25,17 +25,14 @@ from generator.recommendations import (
 )
 from generator.recommendations.metadata import cycle_of_session, ordinal_value
 from generator.recommendations.states import split_states
+from tests.shareddata import SHARED_DATA, needs_reports
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reports"
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 REPORT_2014 = SHARED_DATA / "A-HRC-28-10_Kazakhstan_2014_working-group-report.pdf"
 REPORT_2010 = SHARED_DATA / "A-HRC-14-10_Kazakhstan_2010_working-group-report.pdf"
 CONTENT_FILE = REPO / "content" / "kazakhstan-2019" / "recommendations" / "A-HRC-28-10.yaml"
 
-needs_reports = pytest.mark.skipif(
-    not SHARED_DATA.is_dir(), reason=f"the Working Group report PDFs are not there ({SHARED_DATA})"
-)
 
 
 def _import_without_logs(path: Path) -> ImportResult:
@@ -189,7 +186,7 @@ def test_2014_summary(report_2014: ImportResult) -> None:
         "  paragraph 125 (page 17): 96 supported (in the process of being implemented)",
         "  paragraph 126 (page 23): 51 noted",
     ]
-    assert format_summary(report_2014)[-2:] == ["No problems.", "Responses: 194 from A/HRC/28/10"]
+    assert format_summary(report_2014)[-2:] == ["No problems.", "Responses: 194 from A/HRC/28/10 (the report)"]
 
 
 @needs_reports
@@ -311,6 +308,14 @@ def test_fixture_gives_the_expected_data_and_summary(name: str) -> None:
 
 
 FIXTURE_QUIRKS = {
+    "answered-below": "a list whose own words give no response, answered by the paragraph after it (UK 2008); "
+                      "a paragraph about recommendations that stand, unnumbered, in a footnote (Russia 2013); “***”",
+    "clustered-states": "clustered items naming several States inline, with “/” and “;”, and a State list "
+                        "missing a comma, “(Argentina Chile, …)” (Republic of Korea 2012, Canada 2013, UK 2008)",
+    "cycle-1-comments": "a heading in capitals, a running header inside the list, an item number without its full "
+                        "stop, a paragraph of the State's comments, no closing paragraph (Bahrain 2008)",
+    "misprinted-numbers": "item numbers printed with the wrong paragraph, with a space, with a hyphen, and one "
+                          "starting mid-line (Japan 2012, Mali 2013)",
     "cycle-1": "items 1., 2., … inside a paragraph (one numbered like the next paragraph); a paragraph giving a "
                "category to items by number; deferred responses filled in by an addendum with problems",
     "deferred": "a cycle-3 style paragraph of pending recommendations and an addendum answering them",
@@ -363,7 +368,7 @@ def test_cycle_1_numbering_and_deferred_responses() -> None:
     assert list(rset.recommendations) == [f"5.{n}" for n in range(1, 8)] + [f"7.{n}" for n in range(1, 9)]
     responses = {rec.number: rec.response for rec in rset}
     assert [responses[n] for n in ("7.1", "7.2", "7.3", "7.4", "7.5", "7.6", "7.7", "7.8")] == [
-        "supported", "supported", "noted", "noted", "noted", "noted", "supported", "pending"]
+        "supported", "supported", "pending", "noted", "noted", "noted", "supported", "pending"]  # 7.3: two answers
     assert rset.get("7.7").category == "already implemented"  # type: ignore[union-attr]
     assert rset.get("5.1").response == "supported"  # type: ignore[union-attr]  # the report wins over the addendum
 
@@ -396,7 +401,7 @@ def test_odd_items_become_problems_not_silence(tmp_path: Path) -> None:
         ("2.5", "Ratify CRPD", ("Italy",)),
     ]
     assert [str(problem) for problem in result.problems] == [
-        "page 1, 2.4: numbering jumps from 2.2 to 2.4",
+        "page 1, 2.4: numbering jumps from 2.2 to 2.4; imported as printed",
         "page 1, 2.5: 2.5 starts in the middle of a line of 2.4; imported as an item of its own",
         "page 1, 2.1: no recommending State in parentheses at the end",
         "page 1, 2.2: “Ruritanian Friends” taken as the recommending State, but it is not a known State name",
@@ -414,7 +419,7 @@ def test_a_paragraph_can_answer_items_listed_above(tmp_path: Path) -> None:
         ("2.1", "supported"), ("2.2", "noted"), ("2.3", "noted")]
     assert format_summary(result)[-3:] == [
         "  paragraph 3 (page 1): gives “noted” to 2 recommendations of paragraph 2", "No problems.",
-        "Responses: 3 from A/HRC/41/11"]
+        "Responses: 3 from A/HRC/41/11 (the report)"]
 
 
 def test_unknown_response_and_missing_closing_paragraph(tmp_path: Path) -> None:
@@ -480,3 +485,21 @@ def test_ordinal_value(word: str, value: int | None) -> None:
 @pytest.mark.parametrize(("session", "cycle"), [(1, 1), (7, 1), (12, 1), (13, 2), (20, 2), (26, 2), (27, 3), (41, 4)])
 def test_cycle_of_session(session: int, cycle: int) -> None:
     assert cycle_of_session(session) == cycle
+
+
+def test_a_paragraph_number_printed_twice_keeps_both_lists(tmp_path: Path) -> None:
+    path = tmp_path / "odd.txt"
+    path.write_text(INTRO + "2. The following recommendations enjoy the support of Ruritania:\n"
+                    "2.1 Ratify CRPD (Spain);\n2.2 Ratify CAT (Italy).\n"
+                    "2. The following recommendations did not enjoy the support of Ruritania:\n"
+                    "2.1 Abolish the death penalty (France).\n" + CLOSING)
+    result = import_report(path)
+    assert [(rec.number, rec.text, rec.response) for rec in result.recommendations] == [
+        ("2.1", "Ratify CRPD", "supported"), ("2.2", "Ratify CAT", "supported"),
+        ("2.1 (second)", "Abolish the death penalty", "noted")]
+    assert [str(problem) for problem in result.problems] == [
+        "page 1, 2: paragraph 2 follows paragraph 2; imported as printed",
+        "page 1, 2.1: 2.1 is printed twice; the second is imported as “2.1 (second)”: "
+        "'Abolish the death penalty (France).'",
+    ]
+    assert [(p.number, p.count) for p in result.paragraphs] == [(2, 2), (2, 1)]

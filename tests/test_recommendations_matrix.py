@@ -34,19 +34,17 @@ from generator.recommendations.matrix import (
     text_difference,
 )
 from tests.clirun import run
+from tests.shareddata import SHARED_DATA, needs_reports
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "matrices"
 MATRIX_NAMES = sorted(path.stem for path in FIXTURES.glob("*.docx"))
-SLOVENIA = Path(__file__).resolve().parents[2] / "shared" / "data" / "slovenia"
+SLOVENIA = SHARED_DATA / "slovenia"
 MATRIX_2014 = SLOVENIA / "UPR20_Slovenia_thematic-list-of-recommendations.docx"
 MATRIX_2019 = SLOVENIA / "UPR34_Slovenia_thematic-list-of-recommendations.docx"
 REPORT_2014 = SLOVENIA / "A-HRC-28-15_Slovenia_2014_working-group-report.pdf"
 REPORT_2019 = SLOVENIA / "A-HRC-43-15_Slovenia_2019_working-group-report.pdf"
 
-needs_slovenia = pytest.mark.skipif(
-    not SLOVENIA.is_dir(), reason=f"the Slovenia matrices and reports are not there ({SLOVENIA})"
-)
 
 
 def _lines(name: str) -> list[str]:
@@ -221,7 +219,7 @@ def matrix_2014() -> MatrixResult:
     return read_matrix(MATRIX_2014)
 
 
-@needs_slovenia
+@needs_reports
 def test_real_cycle_2_matrix(matrix_2014: MatrixResult) -> None:
     rset = matrix_2014.recommendations
     assert (rset.document, rset.state_under_review, rset.cycle, rset.session) == ("A/HRC/28/15", "Slovenia", 2, 20)
@@ -232,7 +230,7 @@ def test_real_cycle_2_matrix(matrix_2014: MatrixResult) -> None:
     assert rset.get("115.161").response_source == "A/HRC/28/15/Add.1, para. 3"  # written "…, para. 3 - Para. 3"
 
 
-@needs_slovenia
+@needs_reports
 def test_real_cycle_3_matrix() -> None:
     result = read_matrix(MATRIX_2019)
     rset = result.recommendations
@@ -244,7 +242,7 @@ def test_real_cycle_3_matrix() -> None:
     assert result.problems == ()
 
 
-@needs_slovenia
+@needs_reports
 def test_real_2014_report_and_matrix_disagree_only_on_a_misprint_of_the_report(matrix_2014: MatrixResult) -> None:
     from generator.recommendations.importer import import_report
 
@@ -256,7 +254,7 @@ def test_real_2014_report_and_matrix_disagree_only_on_a_misprint_of_the_report(m
     assert (merge.filled, merge.confirmed, merge.changed) == (163, 0, 0)
 
 
-@needs_slovenia
+@needs_reports
 def test_real_2019_report_and_matrix_agree() -> None:
     from generator.recommendations.importer import import_report
 
@@ -357,7 +355,7 @@ def test_cli_list_unknown_response_is_a_usage_error() -> None:
                                        "noted, partially supported, pending")
 
 
-@needs_slovenia
+@needs_reports
 def test_cli_merges_report_and_matrix(tmp_path: Path) -> None:
     out = tmp_path / "A-HRC-28-15.yaml"
     code, stdout, stderr = run("recommendations", "import", str(REPORT_2014), "--matrix", str(MATRIX_2014),
@@ -367,12 +365,12 @@ def test_cli_merges_report_and_matrix(tmp_path: Path) -> None:
     start = lines.index("Matrix UPR20_Slovenia_thematic-list-of-recommendations.docx: "
                         "163 recommendations: 142 supported, 21 noted")
     assert lines[start + 1:] == [
-        "After the matrix: 163 recommendations: 142 supported, 21 noted",
-        "Responses: 163 pending in the report given by the matrix, 0 confirmed by it, 0 changed to its position",
-        "Positions given in A/HRC/28/15/Add.1: 163",
+        "After the matrix: 163 recommendations: 142 supported, 21 noted (163 pending in the report given by the "
+        "matrix, 0 confirmed by it, 0 changed to its position)",
         "1 disagreement(s) between the report and the matrix (0 number, 0 states, 1 text, 0 response):",
         "  page 19, 115.104: the text differs: the report has “… of violence against childre and prosecute all …”, "
         "the matrix “… of violence against children and prosecute all …”; the report's text is kept",
+        "Responses: 163 from A/HRC/28/15/Add.1",
         f"wrote {out}",
     ]
     rset = load_recommendation_data(out)

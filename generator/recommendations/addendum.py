@@ -34,10 +34,7 @@ from generator.recommendations.numbers import (
     NumberList,
     Span,
     bare_list_at_start,
-    dotted_numbers,
-    expand,
     list_at_start,
-    listed_numbers,
     number_lists,
     numbers_in,
 )
@@ -47,7 +44,6 @@ from generator.recommendations.responses import (
     Response,
     category_of,
     clauses_of,
-    is_mixed,
     last_clause_start,
     position_of,
     response_after_list,
@@ -603,59 +599,3 @@ def _counts(clause: str) -> dict[str, int]:
         if response is not None:
             counts[response.response] = int(match.group("n"))
     return {response: counts[response] for response in RESPONSES if response in counts}
-
-
-# --- The importer's present call ------------------------------------------------------
-# Kept only until importer.py calls read_addendum and fill_responses; then delete it, and
-# `dotted_numbers`, `expand` and `is_mixed`, which only it uses.
-
-_STATEMENT_START = re.compile(r"(?:Recommendations?\b|\d{1,3}(?:\.\d{1,3})?\b)", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_)\]][.;])(?<!\bNo\.)(?<!\bNos\.)(?<!\bpara\.)\s+")
-_LEADING_REF = re.compile(
-    r"(\d{1,3})[.:)]\s+(?=(?:not\s+)?(?:accepted|supported|noted|rejected)\b)", re.IGNORECASE
-)
-
-
-def read_responses(path: Path, pending_paragraph: int | None) -> Responses:
-    """Return the responses of an addendum as the importer reads them today (to be replaced by read_addendum).
-
-    *pending_paragraph* is the report's paragraph of pending recommendations,
-    used for bare item numbers; None when there is no single such paragraph.
-    """
-    body, _ = _addendum_body(path)
-    found: list[LaterResponse] = []
-    problems: list[ImportProblem] = []
-    for statement, page in _statements(body.lines):
-        named = _named_refs(statement, pending_paragraph) + _leading_refs(statement, pending_paragraph)
-        response = None if is_mixed(statement) else response_of(statement)
-        if response is not None and response.response != "pending" and named:
-            found += [LaterResponse(number, response, page) for number in dict.fromkeys(named)]
-        elif named:
-            problems.append(ImportProblem(f"responses file: no single response found in {statement!r}", page))
-    return Responses(tuple(found), tuple(problems))
-
-
-def _statements(lines: tuple[Line, ...]) -> list[tuple[str, int]]:
-    """Return the file's statements with their pages: sentences, and lines that start with a number."""
-    groups: list[list[Line]] = []
-    for line in lines:
-        if not groups or _STATEMENT_START.match(line.text):
-            groups.append([])
-        groups[-1].append(line)
-    return [
-        (sentence, group[0].page)
-        for group in groups
-        for sentence in _SENTENCE_END.split(join_lines(line.text for line in group))
-        if sentence
-    ]
-
-
-def _named_refs(statement: str, pending_paragraph: int | None) -> list[str]:
-    """Return the numbers a statement names as recommendations ("97.3", "recommendations 3 and 4")."""
-    return list(dict.fromkeys(dotted_numbers(statement) + listed_numbers(statement, pending_paragraph)))
-
-
-def _leading_refs(statement: str, pending_paragraph: int | None) -> list[str]:
-    """Return the number a statement starts with, as in a list ("3. Rejected" -> ["97.3"])."""
-    leading = _LEADING_REF.match(statement)
-    return expand(leading.group(1), pending_paragraph) if leading else []

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.errors import ReportImportError
-from generator.recommendations.addendum import LaterResponse, read_responses
-from generator.recommendations.data import RESPONSES, Recommendation, RecommendationSet, normalise_state
+from generator.recommendations.addendum import fill_responses, read_addendum
+from generator.recommendations.data import RESPONSES, Recommendation, RecommendationSet
 from generator.recommendations.furniture import Footnote, Line, body_of, join_lines, vocabulary
 from generator.recommendations.metadata import ReportMetadata, read_metadata
 from generator.recommendations.numbers import listed_numbers
@@ -25,6 +25,7 @@ from generator.recommendations.problems import ImportProblem
 from generator.recommendations.responses import Response, category_of, response_of
 from generator.recommendations.section import RawItem, RawParagraph, Section, read_section
 from generator.recommendations.states import is_known_state, split_states
+from generator.recommendations.summary import count_line, problem_lines, review_line, shorten, source_lines
 
 # "(Spain); 110.44 Ensure …" inside an item: an item number that the section parser did not see.
 # "… the State under review offers the following comments:" (cycle 1): its items answer, they do not recommend.
@@ -32,6 +33,7 @@ _COMMENTS = re.compile(r"\b(?:following|these|its|the)\s+(?:comments|observation
 # "The response of X to these recommendations will be included …": an answer to the list just above.
 _THESE = re.compile(r"\b(?:these|the above|the (?:said|aforementioned)) recommendations\b", re.IGNORECASE)
 _FOOTNOTE_REFERENCE = re.compile(r"\bfootnotes?\b", re.IGNORECASE)
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth")
 _STATE_THEN_NUMBER = re.compile(r"\(([^()]*(?:\([^()]*\))?[^()]*)\)\s*[;.]\s*\d{1,3}\s?[.\-–]\s?\d{1,3}\b")
 
 
@@ -72,8 +74,10 @@ class ImportResult:
     problems: tuple[ImportProblem, ...]
     """Everything that could not be read with certainty, with its page."""
     addendum: str | None = None
-    """The addendum that gives the responses the report left pending: the symbol the report names, or
-    else the usual one (the report's symbol with "/Add.1")."""
+    """The addendum that gives the responses the report left pending: the one read, else the symbol the
+    report names, else the usual one (the report's symbol with "/Add.1")."""
+    addendum_read: bool = False
+    """True when the addendum's responses were filled in (--responses)."""
 
     def counts(self) -> dict[str, int]:
         """Return the number of recommendations per response, in the order of RESPONSES."""
@@ -113,7 +117,8 @@ def import_report(pdf_or_text_path: Path, responses: Path | None = None) -> Impo
         paragraphs=tuple(builder.summaries()),
         footnotes=tuple(_called_footnotes(section, body.footnotes)),
         problems=tuple(problems),
-        addendum=_addendum_symbol(section, metadata.document),
+        addendum=builder.addendum_read or _addendum_symbol(section, metadata.document),
+        addendum_read=builder.addendum_read is not None,
     )
 
 
@@ -140,9 +145,10 @@ def _recommendation_set(metadata: ReportMetadata, recs: dict[str, Recommendation
 def _metadata_problems(metadata: ReportMetadata) -> list[ImportProblem]:
     """Return a problem for each thing the first pages did not say."""
     missing = {
-        "the State under review (“The review of … was held”)": metadata.state_under_review,
-        "the Working Group session (“held its … session”)": metadata.session,
-        "the year of the review": metadata.year,
+        "the State under review (“The review of … was held”); the data file says “unknown”":
+            metadata.state_under_review,
+        "the Working Group session (“held its … session”); session and cycle are left empty": metadata.session,
+        "the year of the review; it is left empty": metadata.year,
     }
     return [ImportProblem(f"could not find {what} in the first pages") for what, value in missing.items() if not value]
 
@@ -159,6 +165,7 @@ class _Builder:
         self.references: dict[int, tuple[int, int]] = {}  # paragraph -> (paragraph referred to, items given)
         self.comments: set[int] = set()  # paragraphs whose items are the State's comments
         self.origin: dict[str, RawItem] = {}  # number -> the item it was imported from
+        self.addendum_read: str | None = None  # the addendum whose responses were filled in
 
     def add(self, paragraph: RawParagraph) -> None:
         """Add a paragraph: its items, or the category it gives to items listed above it."""
@@ -173,10 +180,10 @@ class _Builder:
                           "listed above)", paragraph)
         elif response is not None:
             self._problem(f"paragraph {paragraph.number} gives a response but lists no recommendations; "
-                          f"nothing was changed: {_shorten(paragraph.chapeau)!r}", paragraph)
+                          f"nothing was changed: {shorten(paragraph.chapeau)!r}", paragraph)
         else:
             self._problem(f"paragraph {paragraph.number} lists no recommendations and was not imported: "
-                          f"{_shorten(paragraph.chapeau)!r}", paragraph)
+                          f"{shorten(paragraph.chapeau)!r}", paragraph)
         self.paragraphs.append((paragraph, response))
 
     def _answer_list_above(self, paragraph: RawParagraph, response: Response | None) -> bool:
@@ -199,22 +206,25 @@ class _Builder:
         """Add the recommendations a paragraph lists (not the State's own comments, which some list)."""
         if response is None and _COMMENTS.search(paragraph.chapeau):
             self._problem(f"paragraph {paragraph.number} lists the State's comments, not recommendations; its "
-                          f"{len(paragraph.items)} items were not imported: {_shorten(paragraph.chapeau)!r}", paragraph)
+                          f"{len(paragraph.items)} items were not imported: {shorten(paragraph.chapeau)!r}", paragraph)
             self.comments.add(paragraph.number)
             return
         if response is None:
             self._problem(f"could not tell the response from the words of paragraph {paragraph.number}; "
-                          f"its items are imported as pending: {_shorten(paragraph.chapeau)!r}", paragraph)
+                          f"its items are imported as pending: {shorten(paragraph.chapeau)!r}", paragraph)
             response = Response("pending")
         for item in paragraph.items:
             self._add_item(item, response)
 
     def _add_item(self, item: RawItem, response: Response) -> None:
         """Add one recommendation, noting anything odd about it."""
-        if item.number in self.recommendations:
+        if item.number in self.recommendations:  # two paragraphs printed with one number: keep both
+            second = next(f"{item.number} ({ordinal})" for ordinal in _ORDINALS
+                          if f"{item.number} ({ordinal})" not in self.recommendations)
             self.problems.append(ImportProblem(
-                f"a second {item.number} was not imported: {_shorten(self._text(item))!r}", item.page, item.number))
-            return
+                f"{item.number} is printed twice; the second is imported as “{second}”: "
+                f"{shorten(self._text(item))!r}", item.page, item.number))
+            item.number = second
         split = split_states(self._text(item))
         self.origin[item.number] = item
         self.recommendations[item.number] = Recommendation(
@@ -240,37 +250,20 @@ class _Builder:
         for number in numbers:
             rec = self.recommendations.get(number)
             if rec is None:
-                self._problem(f"paragraph {paragraph.number} names {number}, which is not in the report", paragraph)
+                self._problem(f"paragraph {paragraph.number} names {number}, which is not in the report; "
+                              "nothing was changed", paragraph)
             else:
                 self.recommendations[number] = replace(rec, **change)
         self.references[paragraph.number] = (listing.number, len(numbers))
         return True
 
     def apply_responses(self, path: Path) -> None:
-        """Fill in the pending responses from an addendum."""
-        pending = {rec.number.split(".")[0] for rec in self.recommendations.values() if rec.response == "pending"}
-        paragraph = int(pending.pop()) if len(pending) == 1 else None
-        found = read_responses(path, paragraph)
-        self.problems += found.problems
-        for later in found.responses:
-            self._apply_response(later)
-        still = [rec.number for rec in self.recommendations.values() if rec.response == "pending"]
-        if still:
-            self.problems.append(ImportProblem(
-                f"responses file: gives no response for {len(still)} pending recommendation(s): {', '.join(still)}"))
-
-    def _apply_response(self, later: LaterResponse) -> None:
-        """Record a later response for one recommendation, if the report left it pending."""
-        rec, response = self.recommendations.get(later.number), later.response
-        if rec is None:
-            self.problems.append(ImportProblem(
-                "responses file: names a recommendation the report does not have", later.page, later.number))
-        elif rec.response == "pending":
-            self.recommendations[later.number] = replace(rec, response=response.response, category=response.category)
-        elif rec.response != response.response:
-            self.problems.append(ImportProblem(
-                f"responses file: says {response.response} where the report says {rec.response}; "
-                "the report's response is kept", later.page, later.number))
+        """Fill in the pending responses from an addendum, checked against the totals it states."""
+        found = read_addendum(path, self.recommendations)
+        filled = fill_responses(self.recommendations, found)
+        self.recommendations = filled.recommendations
+        self.problems += filled.problems
+        self.addendum_read = found.document or path.name
 
     def summaries(self) -> list[ParagraphSummary]:
         """Return what each paragraph gave."""
@@ -338,63 +331,20 @@ def _called_footnotes(section: Section, footnotes: tuple[Footnote, ...]) -> list
     ]
 
 
-def _shorten(text: str, width: int = 80) -> str:
-    """Return the text cut to *width* characters, with an ellipsis if cut."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 # --- The summary -----------------------------------------------------------
 
 
-def format_summary(result: ImportResult) -> list[str]:
-    """Return the import's summary as plain text lines: counts, paragraphs, footnotes, problems, sources."""
+def format_summary(result: ImportResult, sources: bool = True) -> list[str]:
+    """Return the import's summary as plain text lines: counts, paragraphs, footnotes, problems, and (unless
+    *sources* is False, for a summary that goes on) where the responses come from."""
     return [
-        *_heading_lines(result),
+        review_line(result.recommendations),
+        count_line(result.recommendations),
         *(_paragraph_line(summary) for summary in result.paragraphs),
         *_footnote_lines(result.footnotes),
-        *_problem_lines(result.problems),
-        *source_lines(result.recommendations, result.addendum),
+        *problem_lines(result.problems),
+        *(source_lines(result.recommendations, result.addendum, result.addendum_read) if sources else []),
     ]
-
-
-def source_lines(rset: RecommendationSet, addendum: str | None = None) -> list[str]:
-    """Return where the responses come from, and, when some are pending, which document gives them."""
-    sources = Counter(_source_document(rec.response_source) or rset.document
-                      for rec in rset if rec.response != "pending")
-    lines = []
-    if sources:
-        lines.append("Responses: " + ", ".join(f"{count} from {source}" for source, count in sources.items()))
-    pending = sum(rec.response == "pending" for rec in rset)
-    if pending:
-        addendum_name = f"the report's addendum, {addendum}" if addendum else "the report's addendum"
-        lines.append(f"{pending} recommendation{'s' if pending != 1 else ''} still pending: give the State's later "
-                     f"responses with --responses ADDENDUM.pdf ({addendum_name}) or --matrix MATRIX.docx "
-                     "(OHCHR's thematic list of recommendations)")
-    return lines
-
-
-def _source_document(source: str | None) -> str | None:
-    """Return the document of a response source: "A/HRC/28/15/Add.1, para. 3" -> "A/HRC/28/15/Add.1"."""
-    return source.split(",")[0].strip() if source else None
-
-
-def _heading_lines(result: ImportResult) -> list[str]:
-    """Return the lines naming the report and giving the counts per response."""
-    rset = result.recommendations
-    review = ", ".join(
-        part for part in (rset.state_under_review, _labelled("cycle", rset.cycle),
-                          _labelled("session", rset.session), str(rset.year or "")) if part
-    )
-    counts = ", ".join(f"{count} {response}" for response, count in result.counts().items() if count)
-    return [
-        f"{rset.document}: {review}" + (f" (read from {rset.source})" if rset.source else ""),
-        f"{len(rset)} recommendations: {counts}",
-    ]
-
-
-def _labelled(label: str, value: int | None) -> str:
-    """Return "cycle 2", or "" when the value is unknown."""
-    return f"{label} {value}" if value is not None else ""
 
 
 def _paragraph_line(summary: ParagraphSummary) -> str:
@@ -420,10 +370,3 @@ def _footnote_lines(footnotes: tuple[CalledFootnote, ...]) -> list[str]:
         f"  page {note.footnote.page}, footnote {note.footnote.marker} (in {note.called_in}): {note.footnote.text}"
         for note in footnotes
     ]
-
-
-def _problem_lines(problems: tuple[ImportProblem, ...]) -> list[str]:
-    """Return the lines listing the problems, or saying there were none."""
-    if not problems:
-        return ["No problems."]
-    return [f"{len(problems)} problem(s) to check by hand:"] + [f"  {problem}" for problem in problems]

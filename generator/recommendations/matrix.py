@@ -24,7 +24,6 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import docx
 from docx.document import Document
@@ -37,9 +36,14 @@ from generator.recommendations.data import RESPONSES, Recommendation, Recommenda
 from generator.recommendations.metadata import cycle_of_session, ordinal_value
 from generator.recommendations.problems import ImportProblem
 from generator.recommendations.states import split_states
-
-if TYPE_CHECKING:
-    from generator.recommendations.importer import ImportResult
+from generator.recommendations.summary import (
+    count_line,
+    problem_lines,
+    response_sources,
+    review_line,
+    shorten,
+    source_lines,
+)
 
 # --- The result ----------------------------------------------------------------
 
@@ -59,7 +63,7 @@ class MatrixResult:
 
     def sources(self) -> dict[str, int]:
         """Return how many positions each document gave ("A/HRC/28/15/Add.1": 163), most first."""
-        return position_sources(self.recommendations)
+        return response_sources(self.recommendations)
 
 
 @dataclass(frozen=True)
@@ -103,17 +107,6 @@ def response_counts(rset: RecommendationSet) -> dict[str, int]:
     """Return the number of recommendations of a set per response, in the order of RESPONSES."""
     found = Counter(rec.response for rec in rset)
     return {response: found[response] for response in RESPONSES}
-
-
-def position_sources(rset: RecommendationSet) -> dict[str, int]:
-    """Return how many responses each document gave: its response_source's symbol, else the report's."""
-    found = Counter(_source_document(rec) for rec in rset if rec.response != "pending")
-    return dict(found.most_common())
-
-
-def _source_document(rec: Recommendation) -> str:
-    """Return the symbol of the document that gave the response ("A/HRC/28/15/Add.1")."""
-    return rec.response_source.split(",")[0] if rec.response_source else rec.document
 
 
 # --- Reading the DOCX ------------------------------------------------------------
@@ -477,7 +470,7 @@ def compare_with_matrix(
     """Return the report's recommendations with the matrix's positions and themes, and their disagreements.
 
     *later* are the numbers whose response an addendum gave, not the report
-    itself (see later_responses). Raises ReportImportError when the matrix is
+    itself (those with a response_source). Raises ReportImportError when the matrix is
     plainly of another review (another report symbol or State under review).
     """
     _check_same_review(report, matrix)
@@ -609,76 +602,31 @@ def _excerpt(words: list[str], start: int, end: int) -> str:
     return ("… " if left else "") + " ".join(words[left:right]) + (" …" if right < len(words) else "")
 
 
-def shorten(text: str, width: int = 80) -> str:
-    """Return the text cut to *width* characters, with an ellipsis if cut."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def later_responses(result: ImportResult) -> frozenset[str]:
-    """Return the numbers whose response the addendum gave: items of a paragraph that left them pending."""
-    pending = {str(summary.number) for summary in result.paragraphs if summary.response == "pending"}
-    return frozenset(rec.number for rec in result.recommendations
-                     if rec.response != "pending" and rec.number.split(".")[0] in pending)
-
-
 # --- Summaries ----------------------------------------------------------------
 
 
 def format_matrix_summary(result: MatrixResult) -> list[str]:
-    """Return the summary of reading a matrix alone: the review, counts, sources of the positions, problems."""
+    """Return the summary of reading a matrix alone: the review, counts, problems, sources of the positions."""
     rset = result.recommendations
-    review = ", ".join(part for part in (rset.state_under_review, _labelled("cycle", rset.cycle),
-                                         _labelled("session", rset.session)) if part)
-    return [
-        f"{rset.document}: {review}" + (f" (read from {rset.source})" if rset.source else ""),
-        _count_line(result.counts()),
-        _sources_line(result.sources(), rset.document),
-        *problem_lines(result.problems),
-    ]
+    return [review_line(rset), count_line(rset), *problem_lines(result.problems), *source_lines(rset, hint=False)]
 
 
-def format_merge_summary(merge: MatrixMerge, matrix: MatrixResult) -> list[str]:
-    """Return the summary of comparing a report with its matrix: the final counts and every disagreement."""
+def format_merge_summary(merge: MatrixMerge, matrix: MatrixResult, addendum: str | None = None,
+                         addendum_read: bool = False) -> list[str]:
+    """Return the summary of comparing a report with its matrix: counts, every disagreement, the sources."""
     kinds = ", ".join(f"{count} {kind}" for kind, count in merge.kinds().items())
     lines = [
-        f"Matrix {matrix.recommendations.source}: {_count_line(matrix.counts())}",
+        f"Matrix {matrix.recommendations.source}: {count_line(matrix.recommendations)}",
         *(f"  {line}" for line in problem_lines(matrix.problems, none="")),
-        f"After the matrix: {_count_line(merge.counts())}",
-        f"Responses: {merge.filled} pending in the report given by the matrix, {merge.confirmed} confirmed by it, "
-        f"{merge.changed} changed to its position",
-        _sources_line(position_sources(merge.recommendations), merge.recommendations.document),
+        f"After the matrix: {count_line(merge.recommendations)} ({merge.filled} pending in the report given by "
+        f"the matrix, {merge.confirmed} confirmed by it, {merge.changed} changed to its position)",
     ]
     if not merge.disagreements:
-        return [*lines, "The report and the matrix agree."]
-    return [*lines, f"{len(merge.disagreements)} disagreement(s) between the report and the matrix ({kinds}):",
-            *(f"  {item}" for item in merge.disagreements)]
-
-
-def _count_line(counts: dict[str, int]) -> str:
-    """Return "163 recommendations: 142 supported, 21 noted"."""
-    given = ", ".join(f"{count} {response}" for response, count in counts.items() if count)
-    total = sum(counts.values())
-    return f"{total} recommendation{'s' if total != 1 else ''}: {given}"
-
-
-def _sources_line(sources: dict[str, int], document: str) -> str:
-    """Return "Positions given in A/HRC/28/15/Add.1: 163", the report itself named as such."""
-    named = ", ".join(f"{symbol}{' (the report)' if symbol == document else ''}: {count}"
-                      for symbol, count in sources.items())
-    return f"Positions given in {named}" if named else "No positions given"
-
-
-def _labelled(label: str, value: int | None) -> str:
-    """Return "cycle 2", or "" when the value is unknown."""
-    return f"{label} {value}" if value is not None else ""
-
-
-def problem_lines(problems: Iterable[ImportProblem], none: str = "No problems.") -> list[str]:
-    """Return the lines listing the problems, or *none* when there are none."""
-    problems = list(problems)
-    if not problems:
-        return [none] if none else []
-    return [f"{len(problems)} problem(s) to check by hand:"] + [f"  {problem}" for problem in problems]
+        lines.append("The report and the matrix agree.")
+    else:
+        lines += [f"{len(merge.disagreements)} disagreement(s) between the report and the matrix ({kinds}):",
+                  *(f"  {item}" for item in merge.disagreements)]
+    return [*lines, *source_lines(merge.recommendations, addendum, addendum_read)]
 
 
 # --- Importing: a matrix, a report, or both ------------------------------------------
@@ -711,5 +659,7 @@ def import_recommendations(source: Path, responses: Path | None = None, matrix: 
     if matrix is None:
         return Imported(report.recommendations, tuple(format_summary(report)))
     read = read_matrix(matrix)
-    merge = compare_with_matrix(report.recommendations, read.recommendations, later_responses(report))
-    return Imported(merge.recommendations, (*format_summary(report), *format_merge_summary(merge, read)))
+    merge = compare_with_matrix(report.recommendations, read.recommendations, frozenset(rec.number for rec in report.recommendations if rec.response_source))
+    return Imported(merge.recommendations,
+                    (*format_summary(report, sources=False),
+                     *format_merge_summary(merge, read, report.addendum, report.addendum_read)))

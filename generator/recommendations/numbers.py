@@ -144,22 +144,6 @@ def listed_numbers(text: str, paragraph: int | None) -> list[str]:
     )
 
 
-def dotted_numbers(text: str) -> list[str]:
-    """Return the paragraph.item numbers of the lists in the text ("97.3", "97.6–97.8" -> 97.6, 97.7, 97.8)."""
-    return _unique(
-        number
-        for found in number_lists(text)
-        for span in found.spans
-        if "." in span.first
-        for number in numbers_in(span, None)
-    )
-
-
-def expand(text: str, paragraph: int | None) -> list[str]:
-    """Return the numbers of a list ("97.3, 97.4 and 97.6–97.8", "3 to 5") one by one, as cited."""
-    return _unique(number for span in spans_of(text) for number in numbers_in(span, paragraph))
-
-
 def _one_line(text: str) -> str:
     """Return the text with its line breaks made spaces, so that a list wrapped over lines reads as one."""
     return re.sub(r"\s+", " ", text)

@@ -188,11 +188,6 @@ def category_of(words: str) -> str | None:
     return IN_PROCESS if under_way else None
 
 
-def is_mixed(words: str) -> bool:
-    """Return True when the clauses of the words give different responses ("97.1 is accepted. 97.2 is noted")."""
-    return len({response for clause in clauses_of(words) for response in _clause_responses(clause)}) > 1
-
-
 def _clause_responses(clause: str) -> list[str]:
     """Return the responses one clause gives, in order (usually one, or none)."""
     if _PENDING.search(clause):

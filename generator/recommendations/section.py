@@ -163,7 +163,7 @@ class _SectionParser:
         printed, prefix, index, rest = line.text[: match.end(2)], int(match.group(1)), int(match.group(2)), match.group(3)
         exact = _DOTTED_ITEM.fullmatch(line.text) is not None and prefix == para.number
         expected = para.items[-1].index + 1 if para.items else 1
-        if exact and expected <= index <= expected + _GAP:
+        if exact and (expected <= index <= expected + _GAP or not para.items):
             self._check_sequence(para, index, line)
         elif not self._misprint_is_item(para, index, expected, line, rest):
             return False
@@ -224,14 +224,27 @@ class _SectionParser:
         if (para is None or number == para.number + 1) and match.re is _PARAGRAPH:
             self.paragraphs.append(RawParagraph(number, [rest]))
             return True
+        if para is not None and match.re is _PARAGRAPH and self._out_of_sequence_paragraph(para, rest.text):
+            self.problems.append(ImportProblem(
+                f"paragraph {number} follows paragraph {para.number}; imported as printed", line.page, str(number)))
+            self.paragraphs.append(RawParagraph(number, [rest]))
+            return True
         return False
+
+    @staticmethod
+    def _out_of_sequence_paragraph(para: RawParagraph, text: str) -> bool:
+        """Return True when "N. The following recommendations …" after a finished list opens a paragraph
+        whose number does not follow (a misprint), rather than going on with the list."""
+        return bool(para.items) and para.items[-1].ends_list() and bool(_CHAPEAU_START.match(text))
 
     def _undotted_item(self, line: Line) -> re.Match[str] | None:
         """Return the match of a cycle-1 item printed without its full stop ("73 Take …"), after a space."""
         para = self.current
         match = _UNDOTTED.fullmatch(line.text)
-        if not match or para is None or para.dotted or not para.items or not line.block:
+        if not match or para is None or para.dotted or not para.items or line.block is False:
             return None
+        if line.block is None and not (para.items[-1].ends_item() and match.group(2)[:1].isupper()):
+            return None  # from text alone, only after an item that ended and before a capital
         return match if int(match.group(1)) == para.items[-1].index + 1 else None
 
     def _is_plain_item(self, para: RawParagraph, number: int, text: str) -> bool:
@@ -251,11 +264,14 @@ class _SectionParser:
     def _check_sequence(self, para: RawParagraph, index: int, line: Line) -> None:
         """Note a problem when an item's number does not follow the one before."""
         expected = para.items[-1].index + 1 if para.items else 1
-        if index != expected:
-            self.problems.append(
-                ImportProblem(f"numbering jumps from {para.number}.{expected - 1} to {para.number}.{index}",
-                              line.page, f"{para.number}.{index}")
-            )
+        if index != expected and not para.items:
+            self.problems.append(ImportProblem(
+                f"the list of paragraph {para.number} starts at {para.number}.{index}, not {para.number}.1; "
+                "imported as printed", line.page, f"{para.number}.{index}"))
+        elif index != expected:
+            self.problems.append(ImportProblem(
+                f"numbering jumps from {para.number}.{expected - 1} to {para.number}.{index}; imported as printed",
+                line.page, f"{para.number}.{index}"))
 
     def _continue(self, line: Line) -> None:
         """Add a line to the current item, or to the current paragraph's chapeau."""
