@@ -503,3 +503,35 @@ def test_a_paragraph_number_printed_twice_keeps_both_lists(tmp_path: Path) -> No
         "'Abolish the death penalty (France).'",
     ]
     assert [(p.number, p.count) for p in result.paragraphs] == [(2, 2), (2, 1)]
+
+
+def _one_page_pdf(path: Path, password: str | None = None) -> Path:
+    """Write a blank one-page PDF (encrypted when a password is given) and return its path."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    if password is not None:
+        writer.encrypt(user_password=password, owner_password="owner")
+    with path.open("wb") as file:
+        writer.write(file)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("encrypted", "the PDF is encrypted and needs a password; save a copy without one and import that"),
+        ("text", "not a PDF, or a damaged one (Failed to load document (PDFium: Data format error).)"),
+        ("blank", "no document symbol (A/HRC/…) found"),
+    ],
+)
+def test_an_unreadable_pdf_is_one_error_saying_what_to_do(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "report.pdf"
+    if content == "text":
+        path.write_text("not a PDF at all", encoding="utf-8")
+    else:
+        _one_page_pdf(path, "secret" if content == "encrypted" else None)
+    with pytest.raises(ReportImportError) as raised:
+        import_report(path)
+    assert str(raised.value) == f"{path}: {message}"

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from generator.recommendations import ImportResult, import_report
+from generator.recommendations import ImportResult, format_summary, import_report
 from generator.recommendations.states import is_known_state
 from tests.shareddata import SHARED_DATA, needs_reports
 
@@ -139,3 +139,31 @@ def test_states_are_kept_as_printed_in_every_form() -> None:
     assert {"UK", "USA", "Iran", "Palestine", "The Netherlands"} <= printed
     belize = _imported("wg-reports/belize2009.pdf").recommendations
     assert {"United States", "United Kingdom"} <= {state for rec in belize for state in rec.states}
+
+
+SLOVENIA_ADDENDA = {
+    "slovenia/A-HRC-28-15_Slovenia_2014_working-group-report.pdf": (
+        "slovenia/A-HRC-28-15-Add.1_Slovenia_2015_addendum.pdf",
+        ["A/HRC/28/15/Add.1 states 142 supported and 21 noted (para. 2): the import has the same",
+         "Responses: 163 from A/HRC/28/15/Add.1"]),
+    "slovenia/A-HRC-43-15_Slovenia_2019_working-group-report.pdf": (
+        "slovenia/A-HRC-43-15-Add.1_Slovenia_2020_addendum.pdf",
+        ["A/HRC/43/15/Add.1 states 58 supported (para. 2): the import has the same",
+         "A/HRC/43/15/Add.1 states 124 supported and 33 noted (para. 2): the import has the same",
+         "Responses: 157 from A/HRC/43/15/Add.1, 58 from A/HRC/43/15 (the report)"]),
+}
+
+
+@needs_reports
+@pytest.mark.parametrize("name", sorted(SLOVENIA_ADDENDA))
+def test_the_summary_ends_with_the_addendum_s_totals_met_and_the_sources(name: str) -> None:
+    addendum, closing = SLOVENIA_ADDENDA[name]
+    summary = format_summary(import_report(SHARED_DATA / name, SHARED_DATA / addendum))
+    assert summary[-len(closing) - 1:] == ["No problems.", *closing]
+
+
+@needs_reports
+def test_a_report_left_pending_says_which_document_gives_the_responses() -> None:
+    assert format_summary(_imported("wg-reports/norway2014.pdf"))[-1] == (
+        "203 recommendations still pending: give the State's later responses with --responses ADDENDUM.pdf "
+        "(the report's addendum, A/HRC/27/3/Add.1) or --matrix MATRIX.docx (OHCHR's thematic list of recommendations)")

@@ -137,6 +137,8 @@ class Filled:
     recommendations: dict[str, Recommendation]
     """All the recommendations, in report order."""
     problems: tuple[ImportProblem, ...]
+    checked: tuple[str, ...] = ()
+    """The totals the addendum states that the result meets, each said in one line."""
 
 
 def read_addendum(path: Path, numbers: Collection[str]) -> Responses:
@@ -179,8 +181,11 @@ def fill_responses(recommendations: Mapping[str, Recommendation], found: Respons
                                       f"recommendation(s), which stay pending: {', '.join(still)}"))
     before = {number: rec.response for number, rec in recommendations.items()}
     after = {number: rec.response for number, rec in recs.items()}
-    problems += [problem for totals in found.stated_totals for problem in totals_problems(totals, before, after)]
-    return Filled(recs, tuple(problems))
+    checks = [(totals, totals_problems(totals, before, after)) for totals in found.stated_totals]
+    problems += [problem for _, found_problems in checks for problem in found_problems]
+    checked = [f"{found.document or 'The addendum'} states {_counted(totals.counts)} ({totals.where()}): "
+               "the import has the same" for totals, found_problems in checks if not found_problems]
+    return Filled(recs, tuple(problems), tuple(checked))
 
 
 def totals_problems(totals: StatedTotals, before: Mapping[str, str], after: Mapping[str, str]) -> list[ImportProblem]:

@@ -78,6 +78,8 @@ class ImportResult:
     report names, else the usual one (the report's symbol with "/Add.1")."""
     addendum_read: bool = False
     """True when the addendum's responses were filled in (--responses)."""
+    checked: tuple[str, ...] = ()
+    """The totals the addendum states that the result meets, one line each."""
 
     def counts(self) -> dict[str, int]:
         """Return the number of recommendations per response, in the order of RESPONSES."""
@@ -119,6 +121,7 @@ def import_report(pdf_or_text_path: Path, responses: Path | None = None) -> Impo
         problems=tuple(problems),
         addendum=builder.addendum_read or _addendum_symbol(section, metadata.document),
         addendum_read=builder.addendum_read is not None,
+        checked=builder.checked,
     )
 
 
@@ -166,6 +169,7 @@ class _Builder:
         self.comments: set[int] = set()  # paragraphs whose items are the State's comments
         self.origin: dict[str, RawItem] = {}  # number -> the item it was imported from
         self.addendum_read: str | None = None  # the addendum whose responses were filled in
+        self.checked: tuple[str, ...] = ()  # the addendum's stated totals that the result meets
 
     def add(self, paragraph: RawParagraph) -> None:
         """Add a paragraph: its items, or the category it gives to items listed above it."""
@@ -263,6 +267,7 @@ class _Builder:
         filled = fill_responses(self.recommendations, found)
         self.recommendations = filled.recommendations
         self.problems += filled.problems
+        self.checked += filled.checked
         self.addendum_read = found.document or path.name
 
     def summaries(self) -> list[ParagraphSummary]:
@@ -343,6 +348,7 @@ def format_summary(result: ImportResult, sources: bool = True) -> list[str]:
         *(_paragraph_line(summary) for summary in result.paragraphs),
         *_footnote_lines(result.footnotes),
         *problem_lines(result.problems),
+        *result.checked,
         *(source_lines(result.recommendations, result.addendum, result.addendum_read) if sources else []),
     ]
 
