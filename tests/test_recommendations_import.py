@@ -401,8 +401,8 @@ def test_odd_items_become_problems_not_silence(tmp_path: Path) -> None:
         ("2.5", "Ratify CRPD", ("Italy",)),
     ]
     assert [str(problem) for problem in result.problems] == [
-        "page 1, 2.4: numbering jumps from 2.2 to 2.4; imported as printed",
         "page 1, 2.5: 2.5 starts in the middle of a line of 2.4; imported as an item of its own",
+        "page 1, 2.4: numbering jumps from 2.2 to 2.4; imported as printed",
         "page 1, 2.1: no recommending State in parentheses at the end",
         "page 1, 2.2: “Ruritanian Friends” taken as the recommending State, but it is not a known State name",
     ]
@@ -535,3 +535,25 @@ def test_an_unreadable_pdf_is_one_error_saying_what_to_do(tmp_path: Path, conten
     with pytest.raises(ReportImportError) as raised:
         import_report(path)
     assert str(raised.value) == f"{path}: {message}"
+
+
+@pytest.mark.parametrize(
+    ("printed", "imported", "problems"),
+    [
+        ("1 2 5 4 5 6", "1 2 3 4 5 6", ["2.3 is printed as 2.5"]),  # one misprint changes one item
+        ("1 2 4 5 6", "1 2 4 5 6", ["numbering jumps from 2.2 to 2.4"]),  # a number really skipped
+        ("1 2 3 2 5", "1 2 3 4 5", ["2.4 is printed as 2.2"]),  # a repeat
+        ("1 2 3 9 5", "1 2 3 4 5", ["2.4 is printed as 2.9"]),
+    ],
+)
+def test_a_misprinted_number_changes_only_its_own_item(tmp_path: Path, printed: str, imported: str,
+                                                      problems: list[str]) -> None:
+    numbers = printed.split()
+    items = "".join(f"2.{n} Ratify treaty {k} (Spain){'.' if k == len(numbers) else ';'}\n"
+                    for k, n in enumerate(numbers, start=1))
+    path = tmp_path / "odd.txt"
+    path.write_text(INTRO + "2. The following recommendations enjoy the support of Ruritania:\n" + items + CLOSING)
+    result = import_report(path)
+    assert [rec.number for rec in result.recommendations] == [f"2.{n}" for n in imported.split()]
+    assert [rec.text for rec in result.recommendations] == [f"Ratify treaty {k}" for k in range(1, len(numbers) + 1)]
+    assert [problem.message.split(";")[0] for problem in result.problems] == problems

@@ -61,6 +61,9 @@ CLUSTERED: dict[str, dict[str, tuple[str, ...]]] = {
         "128.3": ("Peru", "Honduras", "Cape Verde", "Argentina", "Chile", "Guatemala", "Ecuador", "Morocco", "Sri Lanka",
                   "Sudan", "Algeria", "Indonesia"),
     },
+    "wg-reports/finland2012.pdf": {
+        "91.1": ("Uruguay", "Indonesia"),  # printed "(Uruguay 3)", "(Indonesia 2)": footnote calls in body type
+    },
     "wg-reports/republicofkorea2012.pdf": {
         "124.2": ("Spain", "Palestine"),
         "124.3": ("Spain", "Czech Republic", "Bulgaria", "Costa Rica", "Slovenia", "Tunisia"),

@@ -200,8 +200,12 @@ def _join_two(left: str, right: str, words: frozenset[str]) -> str:
     """Return two consecutive lines joined."""
     if left.endswith("\u00ad"):
         return left[:-1] + right
+    if left.endswith("/"):  # "(Montenegro)/" + "Accede …": one clustered item goes on
+        return left + right
     if not left.endswith("-") or not right[:1].isalpha():
         return f"{left} {right}"
+    if right[:1].isupper():  # "Inter-" + "Ministerial": a capital after the hyphen keeps it
+        return left + right
     head = re.search(r"[^\W\d_]+-$", left)
     tail = re.match(r"[^\W\d_]+", right)
     if head and tail:

@@ -28,7 +28,9 @@ from generator.recommendations.furniture import Body, Footnote, Line, is_furnitu
 
 _MARK = re.compile(r"\*{1,3}|∗{1,3}|\d{1,3}")
 _EDGE = 3  # lines at each end of a page that may be furniture
-_RECURS = 2  # a line at the same height on this many pages, with the same shape, is furniture
+_RECURS = 2  # a line at the same height on this many pages (and a quarter of those read), same shape: furniture
+# What furniture never is: an item or entry number ("122.55"), a State group ("(Spain);"), a line ending an item.
+_BODY_LIKE = re.compile(r"^\d{1,3}\s?[.\-–]\s?\d{1,3}\b|\)\s*[;.]?$|;$")
 _HEIGHT_STEP = 4.0  # points: two lines "at the same height" on different pages round to the same step
 _SMALL = 0.93  # type this much smaller than the body's is a footnote's (or furniture's)
 _MARK_SIZE = 0.8  # a call is set at most this size of the body type
@@ -149,10 +151,11 @@ def _words(page: Any, height: float) -> list[dict[str, Any]]:
             if word is not None and not _goes_on(word, size, left, bottom):
                 word = None
             if word is None:
-                word = {"text": "", "x0": left, "x1": right, "size": size, "top": bottom - size, "bottom": bottom}
+                word = {"text": "", "x0": left, "x1": right, "size": size, "top": bottom - size, "bottom": bottom,
+                        "last": left}
                 words.append(word)
             word["text"] += "-" if code == _SOFT_HYPHEN else chr(code)
-            word["x1"] = max(word["x1"], right)
+            word["x1"], word["last"] = max(word["x1"], right), left
     finally:
         textpage.close()
     return words
@@ -175,9 +178,13 @@ def _type_size(textpage: Any, index: int, matrix: Any) -> float:
 
 
 def _goes_on(word: dict[str, Any], size: float, left: float, bottom: float) -> bool:
-    """Return True when a character of this size and place continues the word."""
+    """Return True when a character of this size and place continues the word.
+
+    The letters of a ligature ("ﬂ" in "reflect") share one box, so a
+    character may start where the one before it started.
+    """
     return (abs(size - word["size"]) < 0.05 and abs(bottom - word["bottom"]) < size * 0.3
-            and word["x1"] - 2 <= left <= word["x1"] + size * 0.25)
+            and min(word["x1"] - 2, word["last"]) <= left <= word["x1"] + size * 0.25)
 
 
 def _lines(words: list[dict[str, Any]]) -> list[LayoutLine]:
@@ -249,9 +256,12 @@ def _edge_lines(page: LayoutPage) -> list[LayoutLine]:
 def _recurring(pages: list[LayoutPage]) -> set[tuple[int, str]]:
     """Return the (height step, shape) of edge lines that recur on several pages: the running furniture."""
     seen = Counter(
-        key for page in pages for key in {(round(line.top / _HEIGHT_STEP), _shape(line.text)) for line in _edge_lines(page)}
+        key for page in pages
+        for key in {(round(line.top / _HEIGHT_STEP), _shape(line.text)) for line in _edge_lines(page)
+                    if not _BODY_LIKE.search(line.text)}
     )
-    return {key for key, count in seen.items() if count >= _RECURS and len(key[1].split()) <= 6}
+    least = max(_RECURS, len(pages) // 4)
+    return {key for key, count in seen.items() if count >= least and len(key[1].split()) <= 6}
 
 
 def _is_furniture(page: LayoutPage, line: LayoutLine, symbol: str | None, recurring: set[tuple[int, str]]) -> bool:

@@ -40,6 +40,10 @@ class RawItem:
     """The item's own number inside its paragraph (4 in "124.4")."""
     lines: list[Line]
     """Its lines, the first starting after the number."""
+    printed: str | None = None
+    """The number as printed when it is not plainly paragraph.item of its paragraph ("146.18", "125-15")."""
+    printed_index: int | None = None
+    """The item part of the printed number when its paragraph part is right (15 in "125-15"), else None."""
 
     @property
     def page(self) -> int:
@@ -103,7 +107,51 @@ def read_section(lines: tuple[Line, ...]) -> Section:
         if parser.closed or _ANNEX.fullmatch(line.text) or _NEXT_CHAPTER.fullmatch(line.text):
             break
         parser.feed(line)
-    return Section(lines[start], tuple(parser.paragraphs), tuple(parser.finish()))
+    problems = parser.finish()
+    for paragraph in parser.paragraphs:
+        if paragraph.dotted:
+            problems += renumber(paragraph)
+    return Section(lines[start], tuple(parser.paragraphs), tuple(problems))
+
+
+def renumber(paragraph: RawParagraph) -> list[ImportProblem]:
+    """Number the items of a paragraph.item list by their place, where the printed number does not fit.
+
+    A printed number stands when it follows the item before; a jump forward
+    stands when the next item goes on from it (a number really skipped);
+    anything else (a wrong paragraph, a repeat, a number one misprint
+    away) becomes the number its place gives. One misprint thus changes
+    one item, never the ones after it. Returns a problem for each number not
+    imported as printed, and for each jump.
+    """
+    problems: list[ImportProblem] = []
+    previous = 0
+    for position, item in enumerate(paragraph.items):
+        printed = item.printed_index
+        following = paragraph.items[position + 1].printed_index if position + 1 < len(paragraph.items) else None
+        jump_holds = printed is not None and following == printed + 1 and (
+            previous + 1 < printed <= previous + 1 + _GAP or previous == 0)
+        index = printed if printed == previous + 1 or jump_holds else previous + 1
+        item.index, item.number = index, f"{paragraph.number}.{index}"
+        problems += _number_problems(paragraph, item, previous)
+        previous = index
+    return problems
+
+
+def _number_problems(paragraph: RawParagraph, item: RawItem, previous: int) -> list[ImportProblem]:
+    """Return what to say about an item's number: printed otherwise, or after a jump."""
+    page, number = item.page, item.number
+    if item.printed_index != item.index or item.printed is not None:
+        shown = item.printed or f"{paragraph.number}.{item.printed_index}"
+        return [ImportProblem(f"{number} is printed as {shown.rstrip('.')}; imported as {number}, the number its "
+                              "place in the list gives", page, number)]
+    if item.index == previous + 1:
+        return []
+    if previous == 0:
+        return [ImportProblem(f"the list of paragraph {paragraph.number} starts at {number}, not "
+                              f"{paragraph.number}.1; imported as printed", page, number)]
+    return [ImportProblem(f"numbering jumps from {paragraph.number}.{previous} to {number}; imported as printed",
+                          page, number)]
 
 
 def _heading_index(lines: tuple[Line, ...]) -> int:
@@ -152,43 +200,45 @@ class _SectionParser:
         """Start an item numbered paragraph.item ("124.4 …") if the line is one.
 
         The number is read as printed ("125-15", "111. 29" and "136.69" inside
-        paragraph 138 too), then judged by its place: what does not follow the
-        item before becomes the item its place gives, with a problem naming
-        the printed form, so that no item is merged into another or dropped.
+        paragraph 138 too); renumber() later judges it by its place. The next
+        number always starts an item; another starts one where the layout
+        shows a block starting, or, from text alone, after an item that ended.
         """
         para = self.current
         match = _DOTTED_ITEM.fullmatch(line.text) or _MISPRINTED_ITEM.fullmatch(line.text)
-        if not match or para is None or (para.items and not para.dotted) or line.block is False:
+        if not match or para is None or (para.items and not para.dotted):
             return False
-        printed, prefix, index, rest = line.text[: match.end(2)], int(match.group(1)), int(match.group(2)), match.group(3)
-        exact = _DOTTED_ITEM.fullmatch(line.text) is not None and prefix == para.number
+        prefix, index, rest = int(match.group(1)), int(match.group(2)), match.group(3)
+        standard = _DOTTED_ITEM.fullmatch(line.text) is not None and prefix == para.number
         expected = para.items[-1].index + 1 if para.items else 1
-        if exact and (expected <= index <= expected + _GAP or not para.items):
-            self._check_sequence(para, index, line)
-        elif not self._misprint_is_item(para, index, expected, line, rest):
-            return False
-        else:
-            self.problems.append(ImportProblem(
-                f"{para.number}.{expected} is printed as {printed.rstrip('.')}; imported as {para.number}.{expected}, "
-                "the number its place in the list gives", line.page, f"{para.number}.{expected}"))
-            index = expected
+        if not (standard and index == expected):
+            if line.block is False:
+                return False
+            near = standard and (expected < index <= expected + _GAP or not para.items)
+            if not near and not self._misprint_is_item(para, prefix, index, expected, line, rest):
+                return False
         para.dotted = True
-        para.items.append(RawItem(f"{para.number}.{index}", index, [Line(rest or "", line.page, line.calls)]))
+        place = index if standard and index >= expected else expected
+        para.items.append(RawItem(f"{para.number}.{place}", place, [Line(rest or "", line.page, line.calls)],
+                                  printed=None if standard else line.text[: match.end(2)],
+                                  printed_index=index if prefix == para.number else None))
         return True
 
-    def _misprint_is_item(self, para: RawParagraph, index: int, expected: int, line: Line, rest: str | None) -> bool:
+    def _misprint_is_item(self, para: RawParagraph, prefix: int, index: int, expected: int, line: Line,
+                          rest: str | None) -> bool:
         """Return True when a number that does not follow still starts the next item.
 
         With the layout known, a numbered line after a space is an item. From
-        text alone only a number whose item part is the expected one is taken
-        ("136.69" as 138.69), and only after an item that ended.
+        text alone a number is taken when its paragraph or its item part is
+        right ("146.18" in paragraph 147, "147.1" after 147.2), after an item
+        that ended and before a capital.
         """
         if para.items and not para.dotted:
             return False
         if line.block:
             return True
         after_end = not para.items or para.items[-1].ends_item()
-        return index == expected and after_end and bool(rest) and rest[:1].isupper()
+        return (prefix == para.number or index == expected) and after_end and bool(rest) and rest[:1].isupper()
 
     def _split_mid_line(self) -> None:
         """Split the last item where the next one starts inside its last line: "… (Spain);110.44. Ensure …"."""
@@ -204,15 +254,18 @@ class _SectionParser:
             self.problems.append(ImportProblem(
                 f"{expected} starts in the middle of a line of {last.number}; imported as an item of its own",
                 line.page, expected))
-            para.items.append(RawItem(expected, last.index + 1, [Line(line.text[match.end():], line.page)]))
+            para.items.append(RawItem(expected, last.index + 1, [Line(line.text[match.end():], line.page)],
+                                      printed_index=last.index + 1))
 
     def _plain_line(self, line: Line) -> bool:
         """Start a cycle-1 item ("1. To …") or a new paragraph if the line is one."""
         match = _PARAGRAPH.fullmatch(line.text) or self._undotted_item(line)
-        if not match or line.block is False:
+        if not match:
             return False
         number, rest = int(match.group(1)), Line(match.group(2) or "", line.page, line.calls)
         para = self.current
+        if line.block is False and not self._follows_on(para, number, match):
+            return False
         if para is not None and self._is_plain_item(para, number, rest.text):
             self._check_sequence(para, number, line)
             if match.re is _UNDOTTED:
@@ -230,6 +283,19 @@ class _SectionParser:
             self.paragraphs.append(RawParagraph(number, [rest]))
             return True
         return False
+
+    @staticmethod
+    def _follows_on(para: RawParagraph | None, number: int, match: re.Match[str]) -> bool:
+        """Return True when "N. …" is the very number that comes next, so it starts a paragraph or item even
+        where the layout shows no space above it (reports set without spacing between items)."""
+        if para is None or match.re is not _PARAGRAPH:
+            return False
+        last = para.items[-1] if para.items else None
+        if number == para.number + 1 and (last is None or last.ends_list()):
+            return True
+        if para.dotted:
+            return False
+        return number == 1 if last is None else number == last.index + 1 and last.ends_item()
 
     @staticmethod
     def _out_of_sequence_paragraph(para: RawParagraph, text: str) -> bool:

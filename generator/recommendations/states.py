@@ -11,6 +11,7 @@ from generator.recommendations.un_states import UN_STATES, find_state
 KNOWN_STATES: frozenset[str] = frozenset(normalise_state(name) for state in UN_STATES for name in state.names)
 """Every name of every UN Member and observer State, as normalise_state keys it (un_states holds the list)."""
 
+_CALL_AFTER_NAME = re.compile(r"\s+\d{1,2}$")
 _TERMINATOR = re.compile(r"[\s;,.]+$")
 _ACRONYM = re.compile(r"[A-Z0-9][A-Z0-9 ./-]*")
 
@@ -100,7 +101,7 @@ def _names_in(group: str) -> list[str] | None:
     # A list of States with one name misprinted keeps it (the problem says so); "(CRPD, CAT)" is no list.
     if len(parts) > 1 and known * 2 >= len(parts) + 1:
         return parts
-    return None
+    return parts if known == len(parts) == 1 else None  # "(Uruguay 3)": one State and a footnote call
 
 
 def _and_names(part: str) -> list[str]:
@@ -108,6 +109,9 @@ def _and_names(part: str) -> list[str]:
     but "Trinidad and Tobago" as one."""
     if is_known_state(part):
         return [part]
+    called = _CALL_AFTER_NAME.sub("", part)  # "Uruguay 3": a footnote call set in the body's type
+    if called != part and is_known_state(called):
+        return [called]
     names = [name.strip() for name in re.split(r"\s+and\s+", re.sub(r"^and\s+", "", part))]
     if all(is_known_state(name) for name in names):
         return names
