@@ -113,6 +113,9 @@ FIXTURE_QUIRKS = {
                        "“Supported/Noted”, “Accepted in part” as partially supported",
     "list-entries": "cycle-1 style entries: “3. Not accepted.” (item 3 of the paragraph the addendum names), "
                     "“Recommendations 7.4 to 7.6: rejected.”, “7.7 Supported, already implemented.”",
+    "negated-and-excepted": "“partially supports”, “accepts … in part”, “could not be accepted”, “cannot be "
+                            "supported”, “will not be supported”, and “supports … with the exception of …”, "
+                            "which is left to a person",
     "conflicts": "a number both accepted and noted, a position that contradicts its heading, a number still "
                  "under consideration, one the report does not have, and bare numbers of several paragraphs",
 }
@@ -323,6 +326,12 @@ CHAPEAUS = [
     ("The following recommendations were noted by Ruritania:", "noted", None),
     ("Ruritania did not accept recommendations 7, 12 and 15.", "noted", None),
     ("Slovenia supports in part recommendation 5.", "partially supported", None),
+    ("The following recommendations could not be accepted by the Republic of Korea:", "noted", None),
+    ("The following recommendations cannot be supported by Ruritania:", "noted", None),
+    ("The following recommendations have not been accepted:", "noted", None),
+    ("The Republic of Korea partially supports the following recommendations:", "partially supported", None),
+    ("Ruritania supports the following recommendations, except those on the death penalty, which it notes:",
+     None, None),  # the exception takes another response: a person reads it
     # Addendum prose that answers nothing:
     ("Under the 2010 National Programme, Slovenia supports new developments in palliative care.", None, None),
     ("Many of the supported recommendations have already been implemented or are in the process of "

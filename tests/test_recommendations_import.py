@@ -403,7 +403,7 @@ def test_odd_items_become_problems_not_silence(tmp_path: Path) -> None:
     assert [str(problem) for problem in result.problems] == [
         "page 1, 2.5: 2.5 starts in the middle of a line of 2.4; imported as an item of its own",
         "page 1, 2.4: numbering jumps from 2.2 to 2.4; imported as printed",
-        "page 1, 2.1: no recommending State in parentheses at the end",
+        "page 1, 2.1: no recommending State in parentheses at the end; imported without a State",
         "page 1, 2.2: “Ruritanian Friends” taken as the recommending State, but it is not a known State name",
     ]
 
@@ -499,7 +499,7 @@ def test_a_paragraph_number_printed_twice_keeps_both_lists(tmp_path: Path) -> No
         ("2.1 (second)", "Abolish the death penalty", "noted")]
     assert [str(problem) for problem in result.problems] == [
         "page 1, 2: paragraph 2 follows paragraph 2; imported as printed",
-        "page 1, 2.1: 2.1 is printed twice; the second is imported as “2.1 (second)”: "
+        "page 1, 2.1: 2.1 is printed more than once; this one is imported as “2.1 (second)”: "
         "'Abolish the death penalty (France).'",
     ]
     assert [(p.number, p.count) for p in result.paragraphs] == [(2, 2), (2, 1)]
@@ -557,3 +557,24 @@ def test_a_misprinted_number_changes_only_its_own_item(tmp_path: Path, printed: 
     assert [rec.number for rec in result.recommendations] == [f"2.{n}" for n in imported.split()]
     assert [rec.text for rec in result.recommendations] == [f"Ratify treaty {k}" for k in range(1, len(numbers) + 1)]
     assert [problem.message.split(";")[0] for problem in result.problems] == problems
+
+
+def test_the_addendum_of_another_review_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ReportImportError) as raised:
+        import_report(FIXTURES / "deferred.report.txt", FIXTURES / "cycle-1.responses.txt")
+    assert str(raised.value) == (f"{FIXTURES / 'cycle-1.responses.txt'}: it is A/HRC/13/4/Add.1, the addendum to "
+                                 "another report than A/HRC/41/10; give the addendum of this review")
+    matrix = tmp_path / "matrix.docx"
+    matrix.write_bytes(b"PK")
+    with pytest.raises(ReportImportError, match="a Word file is no addendum; OHCHR's matrix goes with --matrix"):
+        import_report(FIXTURES / "deferred.report.txt", matrix)
+
+
+def test_an_addendum_without_a_symbol_is_read_with_a_problem(tmp_path: Path) -> None:
+    addendum = tmp_path / "add.txt"
+    addendum.write_text("2.1 Not accepted.\n2.2 Noted.\n2.3 Accepted.\n", encoding="utf-8")
+    result = import_report(FIXTURES / "deferred.report.txt", addendum)
+    assert [rec.response for rec in result.recommendations] == ["noted", "noted", "supported"]
+    assert [problem.message for problem in result.problems] == [
+        "add.txt names no addendum symbol (A/HRC/41/10/Add.1); its responses were read all the same: check that "
+        "it is the addendum to this report"]

@@ -14,7 +14,7 @@ import re
 import pytest
 
 from generator.recommendations import ImportResult, format_summary, import_report
-from generator.recommendations.states import is_known_state
+from generator.recommendations.un_states import is_known_state
 from tests.shareddata import SHARED_DATA, needs_reports
 
 

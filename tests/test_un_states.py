@@ -10,7 +10,6 @@ import pytest
 from generator.build import load_resolved
 from generator.checks import run_checks
 from generator.recommendations.data import Recommendation, RecommendationSet, search
-from generator.recommendations.states import is_known_state as is_recommending_state
 from generator.recommendations.states import split_states
 from generator.recommendations.un_states import (
     UN_STATES,
@@ -66,7 +65,7 @@ NOT_STATES = ("CRPD", "ICCPR-OP 2", "Roma", "European Union", "OP-CAT", "", "Tes
 @pytest.mark.parametrize(("variant", "short_name"), [(v, s) for s, vs in VARIANTS.items() for v in vs])
 def test_every_variant_leads_to_the_un_short_name(variant: str, short_name: str) -> None:
     assert canonical_state(variant) == short_name
-    assert is_known_state(variant) and is_recommending_state(variant)
+    assert is_known_state(variant)
 
 
 @pytest.mark.parametrize("short_name", VARIANTS)
@@ -77,7 +76,7 @@ def test_any_variant_is_the_same_state_as_any_other(short_name: str) -> None:
 
 @pytest.mark.parametrize("name", NOT_STATES)
 def test_names_of_treaties_groups_and_unions_are_no_state(name: str) -> None:
-    assert (canonical_state(name), is_known_state(name), is_recommending_state(name)) == (None, False, False)
+    assert (canonical_state(name), is_known_state(name)) == (None, False)
 
 
 def test_the_list_holds_193_members_and_2_observers() -> None:

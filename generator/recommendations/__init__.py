@@ -10,7 +10,7 @@ from generator.recommendations.data import (
     search,
 )
 
-# The importer (and pypdf behind it) loads on first use: building and checking never need it.
+# The importer (and PDFium behind it) loads on first use: building and checking never need it.
 _IMPORTER_NAMES = ("CalledFootnote", "ImportResult", "ParagraphSummary", "format_summary", "import_report")
 
 

@@ -44,7 +44,9 @@ from generator.recommendations.responses import (
     Response,
     category_of,
     clauses_of,
+    in_part,
     last_clause_start,
+    names_an_exception,
     position_of,
     response_after_list,
     response_before_list,
@@ -444,6 +446,13 @@ class _Reader:
     def _list_response(self, before: str, after: str, block: _Block, found: NumberList) -> Response | None:
         """Return the response the words around a list give it (None when they give none, or disagree)."""
         given = [response for response in (response_after_list(after), response_before_list(before)) if response]
+        clause = before + " " + (clauses_of(after)[0] if after.strip() else "")
+        if given and names_an_exception(clause):
+            self.problems.append(ImportProblem(
+                f"the addendum's words around {_shown(found, block.text)} make an exception; nothing was taken "
+                "from them, check them by hand", block.page))
+            return None
+        given = [in_part(response, clause) for response in given]
         if len({response.response for response in given}) > 1:
             self.problems.append(ImportProblem(
                 f"the addendum's words around {_shown(found, block.text)} give different responses "

@@ -1,6 +1,6 @@
 """Import the recommendations of a UPR Working Group report (PDF or text) into a RecommendationSet.
 
-The stages: pages (pypdf or text) → body lines without furniture and
+The stages: pages (laid out by PDFium, or text) → body lines without furniture and
 footnotes → the conclusions section's paragraphs and items → recommendations,
 each with the response its paragraph's words give. Anything that cannot be
 read with certainty becomes an ImportProblem; no item is dropped silently.
@@ -24,7 +24,8 @@ from generator.recommendations.pages import read_report
 from generator.recommendations.problems import ImportProblem
 from generator.recommendations.responses import Response, category_of, response_of
 from generator.recommendations.section import RawItem, RawParagraph, Section, read_section
-from generator.recommendations.states import is_known_state, split_states
+from generator.recommendations.states import split_states
+from generator.recommendations.un_states import is_known_state
 from generator.recommendations.summary import count_line, problem_lines, review_line, shorten, source_lines
 
 # "(Spain); 110.44 Ensure …" inside an item: an item number that the section parser did not see.
@@ -33,7 +34,7 @@ _COMMENTS = re.compile(r"\b(?:following|these|its|the)\s+(?:comments|observation
 # "The response of X to these recommendations will be included …": an answer to the list just above.
 _THESE = re.compile(r"\b(?:these|the above|the (?:said|aforementioned)) recommendations\b", re.IGNORECASE)
 _FOOTNOTE_REFERENCE = re.compile(r"\bfootnotes?\b", re.IGNORECASE)
-_ORDINALS = ("second", "third", "fourth", "fifth", "sixth")
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth")  # then "7th", "8th" …
 _STATE_THEN_NUMBER = re.compile(r"\(([^()]*(?:\([^()]*\))?[^()]*)\)\s*[;.]\s*\d{1,3}\s?[.\-–]\s?\d{1,3}\b")
 
 
@@ -223,10 +224,10 @@ class _Builder:
     def _add_item(self, item: RawItem, response: Response) -> None:
         """Add one recommendation, noting anything odd about it."""
         if item.number in self.recommendations:  # two paragraphs printed with one number: keep both
-            second = next(f"{item.number} ({ordinal})" for ordinal in _ORDINALS
-                          if f"{item.number} ({ordinal})" not in self.recommendations)
+            second = next(f"{item.number} ({_ordinal(count)})" for count in range(2, len(self.recommendations) + 2)
+                          if f"{item.number} ({_ordinal(count)})" not in self.recommendations)
             self.problems.append(ImportProblem(
-                f"{item.number} is printed twice; the second is imported as “{second}”: "
+                f"{item.number} is printed more than once; this one is imported as “{second}”: "
                 f"{shorten(self._text(item))!r}", item.page, item.number))
             item.number = second
         split = split_states(self._text(item))
@@ -263,12 +264,25 @@ class _Builder:
 
     def apply_responses(self, path: Path) -> None:
         """Fill in the pending responses from an addendum, checked against the totals it states."""
+        if path.suffix.lower() == ".docx":
+            raise ReportImportError(f"{path}: a Word file is no addendum; OHCHR's matrix goes with --matrix")
         found = read_addendum(path, self.recommendations)
+        self._check_addendum(path, found.document)
         filled = fill_responses(self.recommendations, found)
         self.recommendations = filled.recommendations
         self.problems += filled.problems
         self.checked += filled.checked
         self.addendum_read = found.document or path.name
+
+    def _check_addendum(self, path: Path, symbol: str | None) -> None:
+        """Refuse an addendum to another report; note one that names no symbol."""
+        if symbol is None:
+            self.problems.append(ImportProblem(
+                f"{path.name} names no addendum symbol ({self.document}/Add.1); its responses were read "
+                "all the same: check that it is the addendum to this report"))
+        elif symbol.split("/Add.")[0] != self.document:
+            raise ReportImportError(f"{path}: it is {symbol}, the addendum to another report than {self.document}; "
+                                    "give the addendum of this review")
 
     def summaries(self) -> list[ParagraphSummary]:
         """Return what each paragraph gave."""
@@ -305,7 +319,7 @@ def _item_problems(
     if not text:
         found.append("the recommendation has no text")
     if not states:
-        found.append("no recommending State in parentheses at the end")
+        found.append("no recommending State in parentheses at the end; imported without a State")
     found += [f"“{name}” taken as the recommending State, but it is not a known State name" for name in unknown]
     if inline:
         found.append(f"the States ({'; '.join(states)}) stand inside the text, not at its end; "
@@ -353,6 +367,11 @@ def format_summary(result: ImportResult, sources: bool = True) -> list[str]:
     ]
 
 
+def _ordinal(count: int) -> str:
+    """Return "second" for 2 … "sixth" for 6, then "7th", "8th" …"""
+    return _ORDINALS[count - 2] if count - 2 < len(_ORDINALS) else f"{count}th"
+
+
 def _paragraph_line(summary: ParagraphSummary) -> str:
     """Return the line saying what one paragraph gave."""
     where = f"  paragraph {summary.number} (page {summary.page}): "
@@ -362,6 +381,8 @@ def _paragraph_line(summary: ParagraphSummary) -> str:
         return f"{where}gives “{what}” to {summary.count} recommendations of paragraph {summary.refers_to}"
     if summary.response is None:
         return f"{where}no recommendations"
+    if not summary.count:
+        return f"{where}no recommendations (its words say {summary.response})"
     line = f"{where}{summary.count} {summary.response}{category}"
     if summary.final:
         line += "; after the responses file: " + ", ".join(f"{n} {r}" for r, n in summary.final.items())

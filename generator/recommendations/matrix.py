@@ -36,6 +36,7 @@ from generator.recommendations.data import RESPONSES, Recommendation, Recommenda
 from generator.recommendations.metadata import cycle_of_session, ordinal_value
 from generator.recommendations.problems import ImportProblem
 from generator.recommendations.states import split_states
+from generator.recommendations.un_states import is_known_state
 from generator.recommendations.summary import (
     count_line,
     problem_lines,
@@ -309,7 +310,7 @@ def _text_problems(text: str, states: tuple[str, ...], unknown: tuple[str, ...])
     """Return what is odd about a row's text: none, no State, or a State name not known."""
     found = ["the recommendation has no text"] if not text else []
     if not states:
-        found.append("no recommending State in parentheses at the end")
+        found.append("no recommending State in parentheses at the end; imported without a State")
     found += [f"“{name}” taken as the recommending State, but it is not a known State name" for name in unknown]
     return found
 
@@ -409,12 +410,22 @@ def _heading_text(document: Document) -> str:
 def _review(text: str) -> Review:
     """Return the State, cycle, session and report symbol that the heading text names."""
     match = _REVIEW_OF.search(text)
-    state = match.group("state").strip() if match else None
+    state = _known_prefix(match.group("state").strip()).rstrip(" –—-,:;") if match else None
     detail = (match.group("detail") if match else None) or text
     session = _ordinal(_SESSION, detail)
     cycle = _ordinal(_CYCLE, detail) or (cycle_of_session(session) if session else None)
     symbol = _SYMBOL.search(text)
     return Review(state, cycle, session, _base_symbol(symbol.group(0)) if symbol else None)
+
+
+def _known_prefix(words: str) -> str:
+    """Return the longest start of *words* that names a State ("Slovenia – 34th session" → "Slovenia"),
+    or the words as they are when none does."""
+    parts = words.split()
+    for end in range(len(parts), 0, -1):
+        if is_known_state(" ".join(parts[:end])):
+            return " ".join(parts[:end])
+    return words
 
 
 def _ordinal(pattern: re.Pattern[str], text: str) -> int | None:
@@ -475,7 +486,8 @@ def compare_with_matrix(
     """
     _check_same_review(report, matrix)
     merger = _Merger(report.document, frozenset(later))
-    for number in sorted({*report.recommendations, *matrix.recommendations}, key=number_key):
+    # By number, ties ("115.1", "115.01", "115.1 (second)") by the text: the same file on every run.
+    for number in sorted({*report.recommendations, *matrix.recommendations}, key=lambda n: (number_key(n), n)):
         merger.add(number, report.get(number), matrix.get(number))
     rset = replace(
         report, recommendations=merger.recommendations, cycle=report.cycle or matrix.cycle,

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from generator.errors import ReportImportError
 from generator.recommendations.layout import LayoutPage, LayoutReader
-
-if TYPE_CHECKING:
-    from pypdf import PdfReader
 
 PAGE_BREAK = "\f"
 """The page separator in plain-text input.
@@ -40,35 +35,13 @@ _MARGIN = 2  # pages read before the one the table of contents gives, in case it
 
 
 def read_report_pages(path: Path) -> list[str]:
-    """Return the text of each page of a report (a .pdf, or text with form feeds between pages)."""
+    """Return the text of each page of a text file (form feeds between pages, as pdftotext writes)."""
     if not path.is_file():
         raise ReportImportError(f"{path}: no such file")
-    if path.suffix.lower() == ".pdf":
-        return _pdf_pages(path)
     try:
         return path.read_text(encoding="utf-8").split(PAGE_BREAK)
     except (OSError, UnicodeDecodeError) as exc:
         raise ReportImportError(f"{path}: cannot read: {exc}") from exc
-
-
-def _pdf_pages(path: Path) -> list[str]:
-    """Return the PDF's page texts; pages before the conclusions section are skipped when possible.
-
-    Layout mode is slower than pypdf's default but keeps words whole where the
-    default splits them ("Disabilitie s") on the kerned text of older reports.
-    Only the first pages (cover, contents, introduction) and the pages from the
-    conclusions on are read: the review's summary in between is not needed.
-    Skipped pages are empty strings, so page numbers stay those of the PDF.
-    """
-    reader = _open_pdf(path)
-    head = [_page_text(reader, index) for index in range(min(3, len(reader.pages)))]
-    start = _conclusions_page(head)
-    first_page = len(head) if start is None else max(len(head), start - 1 - _MARGIN)
-    rest = range(len(head), len(reader.pages))
-    pages = head + [_page_text(reader, index) if index >= first_page else "" for index in rest]
-    if start is not None and not _has_section(pages):  # the contents were wrong: read every page
-        pages = head + [_page_text(reader, index) for index in rest]
-    return pages
 
 
 @dataclass(frozen=True)
@@ -117,29 +90,6 @@ def _read_section(reader: LayoutReader, first: int) -> bool:
 def _has_section(pages: list[str]) -> bool:
     """Return True when one of the pages has the conclusions section's heading."""
     return any(SECTION_HEADING.fullmatch(" ".join(line.split())) for page in pages for line in page.splitlines())
-
-
-def _open_pdf(path: Path) -> PdfReader:
-    """Return a pypdf reader for the file, or raise ReportImportError."""
-    from pypdf import PdfReader  # imported here: plain-text input does not need pypdf
-    from pypdf.errors import PyPdfError
-
-    # pypdf logs what it repairs in a damaged file; upr reports failures itself, in one line.
-    logging.getLogger("pypdf").setLevel(logging.ERROR + 10)
-    try:
-        return PdfReader(path)
-    except (PyPdfError, OSError, ValueError) as exc:
-        raise ReportImportError(f"{path}: cannot read the PDF: {exc}") from exc
-
-
-def _page_text(reader: PdfReader, index: int) -> str:
-    """Return the text of one page, laid out as on the page."""
-    from pypdf.errors import PyPdfError
-
-    try:
-        return reader.pages[index].extract_text(extraction_mode="layout")
-    except (PyPdfError, ValueError, KeyError) as exc:
-        raise ReportImportError(f"cannot read the text of page {index + 1}: {exc}") from exc
 
 
 def _conclusions_page(head: list[str]) -> int | None:

@@ -43,6 +43,9 @@ _POSITION = re.compile(
     rf"{_POSITION_WORDS}(?=\s*(?:[,.;:)]|$|\s(?:by|in|and|as|with|because|since|but|for|—|–)\b))", re.IGNORECASE
 )
 _AUX = r"(?:is|are|was|were|be|being|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|shall\s+be)"
+# "could not be accepted", "cannot be supported", "have not been accepted": the negation is before "be".
+_AUX_NEGATED = (r"(?:will|would|could|can|shall|may|might|must)\s+not\s+be|cannot\s+be"
+                r"|ha(?:ve|s|d)\s+not\s+been")
 _ADVERB = r"(?:also|now|hereby|thus|therefore|fully|already|immediately|subsequently|duly|all|each|both)"
 _NEGATED = (
     r"(?:(?:does|do|did|can|could|will|would|shall)\s*not|cannot|(?:does|do|did)n[’']t"
@@ -71,13 +74,18 @@ _VERB_OBJECT = re.compile(
     rf"(?P<partial>\s+(?:partially|partly|in\s+part))?\s+{_OBJECT}",
 )
 _PREDICATE = re.compile(
-    rf"\brecommendations?\b{_GAP}\b(?:{_AUX}\s+(?:{_ADVERB}\s+)*{_POSITION_WORDS}\b|{_ENJOY_WORDS})",
+    rf"\brecommendations?\b{_GAP}\b(?:(?:(?P<aux_neg>{_AUX_NEGATED})|{_AUX})\s+(?:{_ADVERB}\s+)*{_POSITION_WORDS}\b"
+    rf"|{_ENJOY_WORDS})",
     re.IGNORECASE,
 )
+# "accepts recommendation 115.11 in part", "partially supports": the clause supports only part of it.
+_IN_PART = re.compile(r"\b(?:in\s+part|partially|partly)\b", re.IGNORECASE)
+# "supports 115.1 to 115.20, with the exception of 115.16": one clause, two responses; read by no one here.
+_EXCEPT = re.compile(r"\b(?:except|with\s+the\s+exception\s+of|other\s+than|save\s+for)\b", re.IGNORECASE)
 _ENJOYS = re.compile(_ENJOY_WORDS, re.IGNORECASE)
 _POSITION_ANYWHERE = re.compile(rf"\b{_POSITION_WORDS}\b", re.IGNORECASE)
 _AFTER_LIST = re.compile(
-    rf"\s*(?:above|below)?\s*(?:[:;.)–—-]\s*|\s)\s*(?:(?:{_AUX})\s+)?(?:(?:{_ADVERB})\s+)*"
+    rf"\s*(?:above|below)?\s*(?:[:;.)–—-]\s*|\s)\s*(?:(?:(?P<aux_neg>{_AUX_NEGATED})|{_AUX})\s+)?(?:(?:{_ADVERB})\s+)*"
     rf"(?:{_POSITION.pattern}|{_ENJOY_WORDS})",
     re.IGNORECASE,
 )
@@ -135,7 +143,14 @@ def response_before_list(words: str) -> Response | None:
     recommendations" + "1–5, 14–16"), or None: the response verb nearest the list decides."""
     clause = clauses_of(words)[-1] if words.strip() else ""
     verbs = list(_VERB_OBJECT.finditer(clause))
-    return _with_category(_verb_response(verbs[-1]), clause) if verbs else response_of(clause)
+    if not verbs:
+        return response_of(clause)
+    if _EXCEPT.search(clause):
+        return None  # "supports …, with the exception of 115.5, which it notes": a person reads it
+    response = _verb_response(verbs[-1])
+    if response == "supported" and _IN_PART.search(clause):
+        response = PARTIALLY_SUPPORTED
+    return _with_category(response, clause)
 
 
 def response_after_list(words: str) -> Response | None:
@@ -178,6 +193,17 @@ def last_clause_start(text: str) -> int:
     return ends[-1] if ends else 0
 
 
+def names_an_exception(words: str) -> bool:
+    """Return True when the words make an exception ("except", "with the exception of"): the exception
+    takes another response, which no rule here can tell."""
+    return bool(_EXCEPT.search(words))
+
+
+def in_part(response: Response, words: str) -> Response:
+    """Return "partially supported" for a supported response whose words say "in part", "partially"."""
+    return Response(PARTIALLY_SUPPORTED) if response.response == "supported" and _IN_PART.search(words) else response
+
+
 def category_of(words: str) -> str | None:
     """Return the implementation category the words give, or None."""
     already, under_way = bool(_ALREADY.search(words)), bool(_UNDER_WAY.search(words))
@@ -197,6 +223,10 @@ def _clause_responses(clause: str) -> list[str]:
         return [leading.response]
     found = [(match.start(), _verb_response(match)) for match in _VERB_OBJECT.finditer(clause)]
     found += [(match.start(), _match_response(match)) for match in _PREDICATE.finditer(clause)]
+    if found and _EXCEPT.search(clause):
+        return []  # the exception takes its own response: a person has to read it
+    if _IN_PART.search(clause):
+        found = [(start, PARTIALLY_SUPPORTED if response == "supported" else response) for start, response in found]
     return [response for _, response in sorted(found)]
 
 
@@ -221,7 +251,7 @@ def _position_response(match: re.Match[str]) -> str:
     if match.group("both") or match.group("partial") or match.group("in_part"):
         return PARTIALLY_SUPPORTED
     word = match.group("word").casefold()
-    if match.group("neg") or word.startswith(("noted", "rejected", "taken")):
+    if match.group("neg") or match.groupdict().get("aux_neg") or word.startswith(("noted", "rejected", "taken")):
         return "noted"
     return "supported"
 

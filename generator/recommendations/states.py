@@ -5,10 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.recommendations.data import normalise_state
-from generator.recommendations.un_states import UN_STATES, find_state
-
-KNOWN_STATES: frozenset[str] = frozenset(normalise_state(name) for state in UN_STATES for name in state.names)
+from generator.recommendations.un_states import is_known_state
 """Every name of every UN Member and observer State, as normalise_state keys it (un_states holds the list)."""
 
 _CALL_AFTER_NAME = re.compile(r"\s+\d{1,2}$")
@@ -25,15 +22,11 @@ class StateSplit:
     states: tuple[str, ...]
     """The States, in the report's order and spelling."""
     unknown: tuple[str, ...] = ()
-    """States taken although not in KNOWN_STATES (only a lone last group that looks like a name)."""
+    """Names taken as States that are no known State name (a lone last group that looks like a name, or a
+    misprinted name in a list of States)."""
     inline: bool = False
     """True when the States stand only inside the text, none at its end: "ratifying (Slovenia)/ratify
     (Republic of Korea) the …"."""
-
-
-def is_known_state(name: str) -> bool:
-    """Return True when *name* is a State that makes recommendations, in any form a UN document prints."""
-    return find_state(name) is not None
 
 
 def split_states(item: str) -> StateSplit:
