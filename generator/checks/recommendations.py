@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
 from ..model import Inline, RecommendationRef, Submission
 from ..recommendations.data import RESPONSES, Recommendation
-from ..recommendations.un_states import is_known_state, same_state
+from ..recommendations.states import same_states
 from ..traverse import inline_nodes
 from .registry import Hit, register
 
@@ -90,39 +89,6 @@ def wrong_states(submission: Submission) -> Iterator[Hit]:
         written = " ".join(f"({s})" for s in ref.written_states)
         made_by = " and ".join(rec.states) or "no State"
         yield ref.location, f"{{rec {ref.number} {written}}}: {ref.number} was made by {made_by} ({rec.document})"
-
-
-def same_states(written: tuple[str, ...], data: tuple[str, ...]) -> bool:
-    """Tell whether the States written are the data's States, in any order and by any of their names.
-
-    "(Hungary) (Spain)" and "(Hungary, Spain)" both match [Hungary, Spain];
-    "(Iran)" and "(Islamic Republic of Iran)" match "Iran (Islamic Republic of)",
-    "(United States of America)" matches "United States".
-    """
-    names = [part for state in written for part in _split_group(state, data)]
-    if len(names) != len(data):
-        return False
-    remaining = list(data)
-    for name in names:
-        match = next((d for d in remaining if same_state(name, d)), None)
-        if match is None:
-            return False
-        remaining.remove(match)
-    return True
-
-
-def _split_group(state: str, data: tuple[str, ...]) -> list[str]:
-    """Return one written group as names: "Hungary, Spain" → two, unless a data State has the comma."""
-    if any(same_state(state, d) for d in data):
-        return [state]
-    parts = [part.strip() for part in re.split(r"[,;]", state) if part.strip()]
-    # " and " joins two States except inside a name: "Trinidad and Tobago, Spain" is two States, not three.
-    return [name for part in parts for name in ([part] if is_known_state(part) else _split_and(part))]
-
-
-def _split_and(names: str) -> list[str]:
-    """Return the names joined by " and " in "Hungary and Spain"."""
-    return [name.strip() for name in names.split(" and ") if name.strip()]
 
 
 @register("R003", "error", "the response written in a reference differs from the data")

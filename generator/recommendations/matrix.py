@@ -30,12 +30,11 @@ from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table, _Row
 
-from generator.checks.recommendations import same_states
 from generator.errors import ReportImportError, shown_path
 from generator.recommendations.data import RESPONSES, Recommendation, RecommendationSet, normalise_state
 from generator.recommendations.metadata import cycle_of_session, ordinal_value
 from generator.recommendations.problems import ImportProblem
-from generator.recommendations.states import split_states
+from generator.recommendations.states import same_states, split_states
 from generator.recommendations.un_states import is_known_state
 from generator.recommendations.summary import (
     count_line,

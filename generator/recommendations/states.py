@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.recommendations.un_states import is_known_state
+from generator.recommendations.un_states import is_known_state, same_state
 """Every name of every UN Member and observer State, as normalise_state keys it (un_states holds the list)."""
 
 _CALL_AFTER_NAME = re.compile(r"\s+\d{1,2}$")
@@ -85,6 +85,12 @@ def _all_groups(text: str) -> list[str]:
     return groups
 
 
+def state_names(group: str) -> list[str]:
+    """Return the States one parenthesised group names ("Hungary, Spain", "Ghana and the Netherlands",
+    "Argentina Chile"), or the group as one name when it is no list of States."""
+    return _names_in(group) or [group.strip()]
+
+
 def _names_in(group: str) -> list[str] | None:
     """Return the known States in one group ("Spain" or "Hungary, Spain"), or None if it is not a State list."""
     if is_known_state(group):
@@ -133,3 +139,29 @@ def _looks_like_name(group: str) -> bool:
         and not _ACRONYM.fullmatch(group)
         and not any(char.isdigit() for char in group)
     )
+
+
+def same_states(written: tuple[str, ...], data: tuple[str, ...]) -> bool:
+    """Tell whether the States written are the data's States, in any order and by any of their names.
+
+    "(Hungary) (Spain)" and "(Hungary, Spain)" both match [Hungary, Spain];
+    "(Iran)" and "(Islamic Republic of Iran)" match "Iran (Islamic Republic of)",
+    "(United States of America)" matches "United States".
+    """
+    names = [part for state in written for part in _split_group(state, data)]
+    if len(names) != len(data):
+        return False
+    remaining = list(data)
+    for name in names:
+        match = next((d for d in remaining if same_state(name, d)), None)
+        if match is None:
+            return False
+        remaining.remove(match)
+    return True
+
+
+def _split_group(state: str, data: tuple[str, ...]) -> list[str]:
+    """Return one written group as names: "Hungary, Spain" → two, unless a data State has the comma."""
+    if any(same_state(state, d) for d in data):
+        return [state]
+    return state_names(state)
