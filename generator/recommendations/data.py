@@ -7,6 +7,7 @@ corrected by hand, so the loader reports every problem at its line and column.
 from __future__ import annotations
 
 import re
+from collections import Counter
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -91,17 +92,32 @@ class RecommendationSet:
         """Return how many recommendations the set holds."""
         return len(self.recommendations)
 
+    def counts(self) -> dict[str, int]:
+        """Return the number of recommendations per response, in the order of RESPONSES."""
+        found = Counter(rec.response for rec in self.recommendations.values())
+        return {response: found[response] for response in RESPONSES}
+
+    def response_document(self, rec: Recommendation) -> str:
+        """Return the symbol of the document that gave a recommendation's response: its response_source's
+        ("A/HRC/28/15/Add.1" of "A/HRC/28/15/Add.1, para. 3"), else this report's."""
+        return source_symbol(rec.response_source) if rec.response_source else self.document
+
+
+def source_symbol(source: str) -> str:
+    """Return the document of a response source: "A/HRC/28/15/Add.1, para. 3" → "A/HRC/28/15/Add.1"."""
+    return source.split(",")[0].strip()
+
 
 # --- State names -----------------------------------------------------------
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"'})
+QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"'})
 _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212]")
 _SPACES = re.compile(r"\s+")
 
 
 def normalise_state(name: str) -> str:
     """Return the key used to match State names: "The Czech  Republic" -> "czech republic"."""
-    key = unicodedata.normalize("NFC", name).translate(_QUOTES)
+    key = unicodedata.normalize("NFC", name).translate(QUOTES)
     key = _SPACES.sub(" ", _DASHES.sub("-", key)).strip().casefold()
     return key[4:] if key.startswith("the ") else key
 

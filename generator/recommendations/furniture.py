@@ -134,14 +134,14 @@ def _footnotes(lines: list[str], page: int) -> list[Footnote]:
         if not line or line == str(page):  # pdftotext may put the page number among the footnotes
             continue
         start = _FOOTNOTE_START.fullmatch(line)
-        if start and (not notes or _follows(notes[-1][0], start.group(1))):
+        if start and (not notes or follows(notes[-1][0], start.group(1))):
             notes.append((start.group(1), [start.group(2)] if start.group(2) else []))
         elif notes:
             notes[-1][1].append(line)
     return [Footnote(marker, " ".join(text), page) for marker, text in notes]
 
 
-def _follows(previous: str, marker: str) -> bool:
+def follows(previous: str, marker: str) -> bool:
     """Return True when *marker* can be the footnote after *previous* (1 → 2, * → **, ** → 1).
 
     A line of a footnote that happens to start with a number ("2 per cent …")

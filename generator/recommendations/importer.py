@@ -84,8 +84,7 @@ class ImportResult:
 
     def counts(self) -> dict[str, int]:
         """Return the number of recommendations per response, in the order of RESPONSES."""
-        found = Counter(rec.response for rec in self.recommendations)
-        return {response: found[response] for response in RESPONSES}
+        return self.recommendations.counts()
 
 
 def import_report(pdf_or_text_path: Path, responses: Path | None = None) -> ImportResult:
@@ -168,6 +167,7 @@ class _Builder:
         self.paragraphs: list[tuple[RawParagraph, Response | None]] = []
         self.references: dict[int, tuple[int, int]] = {}  # paragraph -> (paragraph referred to, items given)
         self.comments: set[int] = set()  # paragraphs whose items are the State's comments
+        self.unanswered: dict[int, ImportProblem] = {}  # paragraph -> the problem that its words give no response
         self.origin: dict[str, RawItem] = {}  # number -> the item it was imported from
         self.addendum_read: str | None = None  # the addendum whose responses were filled in
         self.checked: tuple[str, ...] = ()  # the addendum's stated totals that the result meets
@@ -202,7 +202,8 @@ class _Builder:
             if self.origin.get(item.number) is item:
                 rec = self.recommendations[item.number]
                 self.recommendations[item.number] = replace(rec, response=response.response, category=response.category)
-        self.problems = [p for p in self.problems if p.number != str(above.number) or "could not tell" not in p.message]
+        if above.number in self.unanswered:  # the paragraph below answers it after all
+            self.problems.remove(self.unanswered.pop(above.number))
         self.paragraphs[-1] = (above, response)
         self.references[paragraph.number] = (above.number, len(above.items))
         return True
@@ -217,6 +218,7 @@ class _Builder:
         if response is None:
             self._problem(f"could not tell the response from the words of paragraph {paragraph.number}; "
                           f"its items are imported as pending: {shorten(paragraph.chapeau)!r}", paragraph)
+            self.unanswered[paragraph.number] = self.problems[-1]
             response = Response("pending")
         for item in paragraph.items:
             self._add_item(item, response)

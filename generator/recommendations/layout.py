@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ReportImportError
-from generator.recommendations.furniture import Body, Footnote, Line, is_furniture_text, normalise_line
+from generator.recommendations.furniture import Body, Footnote, Line, follows, is_furniture_text, normalise_line
 
 _MARK = re.compile(r"\*{1,3}|∗{1,3}|\d{1,3}")
 _EDGE = 3  # lines at each end of a page that may be furniture
@@ -318,17 +318,10 @@ def _footnotes(lines: list[LayoutLine], page: int) -> list[Footnote]:
         text = line.text
         if marker is None:
             written = re.match(r"(\*{1,3}|∗{1,3}|\d{1,3})\s+(.*)", text)
-            if written and (not notes or _next_mark(notes[-1][0], written.group(1))):
+            if written and (not notes or follows(notes[-1][0], written.group(1).replace("∗", "*"))):
                 marker, text = written.group(1).replace("∗", "*"), written.group(2)
         if marker is not None:
             notes.append((marker, [text] if text else []))
         elif notes:
             notes[-1][1].append(text)
     return [Footnote(marker, " ".join(text), page) for marker, text in notes]
-
-
-def _next_mark(previous: str, marker: str) -> bool:
-    """Return True when *marker* can follow the footnote *previous* (1 → 2, * → **)."""
-    if previous.isdigit() and marker.isdigit():
-        return int(marker) == int(previous) + 1
-    return not (previous.isdigit() and marker.startswith("*"))

@@ -31,7 +31,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table, _Row
 
 from generator.errors import ReportImportError, shown_path
-from generator.recommendations.data import RESPONSES, Recommendation, RecommendationSet, normalise_state
+from generator.recommendations.data import QUOTES, Recommendation, RecommendationSet, normalise_state, source_symbol
 from generator.recommendations.metadata import cycle_of_session, ordinal_value
 from generator.recommendations.problems import ImportProblem
 from generator.recommendations.states import same_states, split_states
@@ -59,7 +59,7 @@ class MatrixResult:
 
     def counts(self) -> dict[str, int]:
         """Return the number of recommendations per response, in the order of RESPONSES."""
-        return response_counts(self.recommendations)
+        return self.recommendations.counts()
 
     def sources(self) -> dict[str, int]:
         """Return how many positions each document gave ("A/HRC/28/15/Add.1": 163), most first."""
@@ -95,18 +95,12 @@ class MatrixMerge:
 
     def counts(self) -> dict[str, int]:
         """Return the number of recommendations per response, in the order of RESPONSES."""
-        return response_counts(self.recommendations)
+        return self.recommendations.counts()
 
     def kinds(self) -> dict[str, int]:
         """Return the number of disagreements per kind, in the order of DISAGREEMENT_KINDS."""
         found = Counter(item.kind for item in self.disagreements)
         return {kind: found[kind] for kind in DISAGREEMENT_KINDS}
-
-
-def response_counts(rset: RecommendationSet) -> dict[str, int]:
-    """Return the number of recommendations of a set per response, in the order of RESPONSES."""
-    found = Counter(rec.response for rec in rset)
-    return {response: found[response] for response in RESPONSES}
 
 
 # --- Reading the DOCX ------------------------------------------------------------
@@ -440,7 +434,7 @@ def _base_symbol(symbol: str) -> str:
 
 def _document_symbol(recs: Iterable[Recommendation], heading: str | None) -> tuple[str, list[ImportProblem]]:
     """Return the report's symbol, from the sources of position (or the heading), with any problem."""
-    counts = Counter(_base_symbol(rec.response_source.split(",")[0]) for rec in recs if rec.response_source)
+    counts = Counter(_base_symbol(source_symbol(rec.response_source)) for rec in recs if rec.response_source)
     if not counts and heading:
         return heading, []
     if not counts:
@@ -569,7 +563,6 @@ def _states(states: tuple[str, ...]) -> str:
     return " ".join(f"({name})" for name in states) or "no State"
 
 
-_TRANSLATE = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"'})
 _WORD = re.compile(r"\w+")
 _CONTEXT = 3  # words shown either side of a difference
 
@@ -593,7 +586,7 @@ def text_difference(report: str, matrix: str) -> str | None:
 
 def _words(text: str) -> list[str]:
     """Return the words of a text, with Unicode forms and quotes made alike."""
-    return _WORD.findall(unicodedata.normalize("NFKC", text).translate(_TRANSLATE))
+    return _WORD.findall(unicodedata.normalize("NFKC", text).translate(QUOTES))
 
 
 def _different_spots(ours: list[str], theirs: list[str]) -> list[tuple[int, int, int, int]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.errors import ReportImportError
 from generator.recommendations.layout import LayoutPage, LayoutReader
+from generator.recommendations.section import SECTION_HEADING, closes_section
 
 PAGE_BREAK = "\f"
 """The page separator in plain-text input.
@@ -17,20 +18,9 @@ recommendations as the PDF; plain `pdftotext` drops the hyphens at line ends
 ("anti-torture" becomes "antitorture") and may put justified lines out of order.
 """
 
-SECTION_HEADING = re.compile(
-    r"(?:[IVX]+\.?\s+)?Conclusions\s+and(?:\s*/\s*or)?\s+recommendations[\s*\u2217]*", re.IGNORECASE
-)
-"""The heading of the section that lists the recommendations (without a table-of-contents leader).
-
-Reports write it "Conclusions and/or recommendations**", with "∗∗" (U+2217)
-for the footnote mark, or in capitals without "/or"."""
-
 _CONTENTS_ENTRY = re.compile(
     r"Conclusions\s+and(?:\s*/\s*or)?\s+recommendations\s*\.{4,}.*?(\d{1,3})\s*$", re.IGNORECASE | re.M
 )
-# The section's closing paragraph, or the next chapter: no page after it is needed.
-_CLOSED = re.compile(r"reflects? the positions? of the submitting State|^[IVX]{1,4}\.\s+Voluntary\b|^Annex\b",
-                     re.IGNORECASE | re.MULTILINE)
 _MARGIN = 2  # pages read before the one the table of contents gives, in case it is off by one or two
 
 
@@ -82,7 +72,7 @@ def _read_section(reader: LayoutReader, first: int) -> bool:
     for index in range(first, len(reader)):
         text = reader.page(index).text()
         seen = seen or _has_section([text])
-        if seen and (_CLOSED.search(" ".join(text.split())) or _CLOSED.search(text)):
+        if seen and closes_section(text):
             break
     return seen
 

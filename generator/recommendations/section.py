@@ -13,10 +13,17 @@ from dataclasses import dataclass, field
 
 from generator.errors import ReportImportError
 from generator.recommendations.furniture import Line
-from generator.recommendations.pages import SECTION_HEADING
 from generator.recommendations.problems import ImportProblem
 
 # The text may start on the next line (pdftotext); "148 . All …" occurs.
+SECTION_HEADING = re.compile(
+    r"(?:[IVX]+\.?\s+)?Conclusions\s+and(?:\s*/\s*or)?\s+recommendations[\s*\u2217]*", re.IGNORECASE
+)
+"""The heading of the section that lists the recommendations (without a table-of-contents leader).
+
+Reports write it "Conclusions and/or recommendations**", with "∗∗" (U+2217)
+for the footnote mark, or in capitals without "/or"."""
+
 _PARAGRAPH = re.compile(r"(\d{1,3}) ?\.(?:\s+(\S.*))?")
 _DOTTED_ITEM = re.compile(r"(\d{1,3})\.(\d{1,3})\.?(?:\s+(\S.*))?")
 _MISPRINTED_ITEM = re.compile(r"(\d{1,3})\s?[.\-–]\s?(\d{1,3})\.?(?:\s+(\S.*))?")  # "125-15", "111. 29"
@@ -152,6 +159,16 @@ def _number_problems(paragraph: RawParagraph, item: RawItem, previous: int) -> l
                               f"{paragraph.number}.1; imported as printed", page, number)]
     return [ImportProblem(f"numbering jumps from {paragraph.number}.{previous} to {number}; imported as printed",
                           page, number)]
+
+
+def closes_section(page_text: str) -> bool:
+    """Return True when a page holds the end of the section: its closing paragraph, the next chapter or an
+    annex (a page after it need not be read)."""
+    if _CLOSING.search(" ".join(page_text.split())):
+        return True
+    lines = [" ".join(line.split()) for line in page_text.splitlines()]
+    return any((_ANNEX.fullmatch(line) or _NEXT_CHAPTER.fullmatch(line)) and not SECTION_HEADING.fullmatch(line)
+               for line in lines)
 
 
 def _heading_index(lines: tuple[Line, ...]) -> int:

@@ -34,7 +34,7 @@ def _labelled(label: str, value: int | None) -> str:
 
 def count_line(rset: RecommendationSet) -> str:
     """Return "163 recommendations: 142 supported, 21 noted"."""
-    found = Counter(rec.response for rec in rset)
+    found = rset.counts()
     given = ", ".join(f"{found[response]} {response}" for response in RESPONSES if found[response])
     return f"{len(rset)} recommendation{'s' if len(rset) != 1 else ''}: {given}"
 
@@ -49,8 +49,7 @@ def problem_lines(problems: Iterable[ImportProblem], none: str = "No problems.")
 
 def response_sources(rset: RecommendationSet) -> dict[str, int]:
     """Return how many responses each document gave, most first: the response_source's symbol, else the report."""
-    found = Counter(rec.response_source.split(",")[0].strip() if rec.response_source else rset.document
-                    for rec in rset if rec.response != "pending")
+    found = Counter(rset.response_document(rec) for rec in rset if rec.response != "pending")
     return dict(found.most_common())
 
 
