@@ -8,19 +8,19 @@ import click
 
 from .build import write_atomically
 from .cliutil import content_dirs, fail
-from .errors import UprError, shown_path
+from .errors import UprError
 from .load import load_submission
 from .recommendations.data import (
     RESPONSES,
     RecommendationSet,
+    check_overwritable,
     dump_recommendation_data,
     load_recommendation_data,
+    response_named,
     search,
 )
 
 _FILE = click.Path(path_type=Path, dir_okay=False, exists=True)
-_UPR_HEADER = "# Recommendations of "
-_UPR_MARK = ", imported by upr"
 
 
 @click.group()
@@ -41,7 +41,7 @@ def import_(report: Path, responses: Path | None, matrix: Path | None, out: Path
     if is_matrix_file(report) and (matrix or responses):
         raise click.UsageError("REPORT is a matrix (.docx): give it alone, or give the report and --matrix MATRIX")
     try:
-        refuse_to_overwrite(out)
+        check_overwritable(out)
         imported = import_recommendations(report, responses=responses, matrix=matrix)
         text = dump_recommendation_data(imported.recommendations)
         write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
@@ -52,26 +52,14 @@ def import_(report: Path, responses: Path | None, matrix: Path | None, out: Path
     click.echo(f"wrote {out}")
 
 
-def refuse_to_overwrite(out: Path) -> None:
-    """Raise UprError unless *out* is missing or a recommendation data file that upr wrote."""
-    if not out.exists():
-        return
-    with out.open(encoding="utf-8", errors="replace") as file:
-        first = file.readline()
-    if not (first.startswith(_UPR_HEADER) and _UPR_MARK in first):
-        raise UprError(f"{shown_path(out)} is not a recommendation data file written by upr; "
-                       "it is not overwritten (give another --out, or remove the file first)")
-
-
 def _response(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """Return the response asked for ("partially-supported" and "Supported/Noted" mean "partially supported")."""
     if value is None:
         return None
-    key = " ".join(value.replace("-", " ").replace("_", " ").split()).casefold()
-    key = "partially supported" if key in ("supported/noted", "partially") else key
-    if key not in RESPONSES:
+    response = response_named(value)
+    if response is None:
         raise click.BadParameter(f"{value!r} is not one of {', '.join(RESPONSES)}")
-    return key
+    return response
 
 
 @recommendations.command("list")

@@ -290,7 +290,7 @@ def test_cli_never_overwrites_a_section_file(tmp_path: Path) -> None:
     out.write_text(section, encoding="utf-8")
     code, stdout, stderr = run("recommendations", "import", str(FIXTURES / "cycle-2-headers.docx"), "--out", str(out))
     assert (code, stdout) == (1, "")
-    assert stderr == (f"upr: error: {out} is not a recommendation data file written by upr; "
+    assert stderr == (f"upr: error: {out}: not a recommendation data file written by upr; "
                       "it is not overwritten (give another --out, or remove the file first)\n")
     assert out.read_text("utf-8") == section
 
@@ -349,9 +349,9 @@ def test_cli_list_response_accepts_partially_supported(written: str) -> None:
 
 def test_cli_list_unknown_response_is_a_usage_error() -> None:
     code, _, stderr = run("recommendations", "list", "--data", str(FIXTURES / "supported-noted.expected.yaml"),
-                          "--response", "accepted")
+                          "--response", "maybe")
     assert code == 2
-    assert stderr.splitlines()[-1] == ("Error: Invalid value for '--response': 'accepted' is not one of supported, "
+    assert stderr.splitlines()[-1] == ("Error: Invalid value for '--response': 'maybe' is not one of supported, "
                                        "noted, partially supported, pending")
 
 

@@ -351,11 +351,14 @@ def dump_recommendation_data(rset: RecommendationSet) -> str:
     return _header(rset) + body
 
 
+_HEADER_START, _HEADER_MARK = "# Recommendations of ", ", imported by upr"
+
+
 def _header(rset: RecommendationSet) -> str:
     """Return the comment lines that open a data file."""
     source = f" from {rset.source}" if rset.source else ""
     return (
-        f"# Recommendations of {rset.document} ({rset.state_under_review}), imported by upr{source}.\n"
+        f"{_HEADER_START}{rset.document} ({rset.state_under_review}){_HEADER_MARK}{source}.\n"
         "# Corrections by hand are welcome; keep numbers and State names as the report writes them.\n"
     )
 
@@ -390,3 +393,31 @@ def _recommendation_data(rec: Recommendation) -> dict[str, object]:
         if getattr(rec, key):
             data[key] = list(getattr(rec, key))
     return data
+
+
+def check_overwritable(path: Path) -> None:
+    """Raise ContentError unless *path* is missing or a recommendation data file that upr wrote (its first
+    line is the header _header writes): an import never overwrites a section file or anything else."""
+    if not path.exists():
+        return
+    try:
+        with path.open(encoding="utf-8", errors="replace") as file:
+            first = file.readline()
+    except OSError as exc:
+        raise ContentError(f"cannot read it ({exc.strerror}); it is not overwritten", Location(path)) from exc
+    if not (first.startswith(_HEADER_START) and _HEADER_MARK in first):
+        raise ContentError("not a recommendation data file written by upr; it is not overwritten "
+                           "(give another --out, or remove the file first)", Location(path))
+
+
+_RESPONSE_NAMES = {"supported/noted": "partially supported", "noted/supported": "partially supported",
+                   "partially": "partially supported", "partially accepted": "partially supported",
+                   "accepted": "supported", "rejected": "noted"}
+
+
+def response_named(word: str) -> str | None:
+    """Return the response a written name means, or None: "Supported/Noted", "partially-supported" and
+    "partially supported" are all "partially supported" (OHCHR writes the first)."""
+    key = re.sub(r"\s*/\s*", "/", " ".join(word.replace("-", " ").replace("_", " ").split())).casefold()
+    key = _RESPONSE_NAMES.get(key, key)
+    return key if key in RESPONSES else None

@@ -31,7 +31,14 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table, _Row
 
 from generator.errors import ReportImportError, shown_path
-from generator.recommendations.data import QUOTES, Recommendation, RecommendationSet, normalise_state, source_symbol
+from generator.recommendations.data import (
+    QUOTES,
+    Recommendation,
+    RecommendationSet,
+    normalise_state,
+    response_named,
+    source_symbol,
+)
 from generator.recommendations.metadata import cycle_of_session, ordinal_value
 from generator.recommendations.problems import ImportProblem
 from generator.recommendations.states import same_states, split_states
@@ -196,14 +203,6 @@ _SOURCE_LABEL = re.compile(r"\bsource\s+of\s+(?:the\s+)?position\s*:?", re.I)
 _THEME_ROW = re.compile(r"\s*theme\s*:", re.I)
 _SYMBOL = re.compile(r"A/HRC/\d{1,2}/\d{1,3}(?![\d])(?P<add>/Add\.\s*\d+)?", re.I)
 _PARAGRAPH = re.compile(r"\bpara(?:graph)?s?\.?\s*(\d+)", re.I)
-_POSITIONS = {
-    "supported": "supported",
-    "noted": "noted",
-    "supported/noted": "partially supported",
-    "noted/supported": "partially supported",
-    "partially supported": "partially supported",
-}
-"""The matrix's position words; "Supported/Noted" is OHCHR's word for partially supported."""
 
 
 class _RowReader:
@@ -258,10 +257,11 @@ class _RowReader:
 
     def _response(self, position: str, number: str, where: str) -> str:
         """Return the response a position cell gives, or "pending" with a problem."""
-        key = re.sub(r"\s*/\s*", "/", " ".join(position.split())).casefold()
-        if key in _POSITIONS:
-            return _POSITIONS[key]
-        said = f"position {position.strip()!r} is not Supported, Noted or Supported/Noted" if key else "no position"
+        response = response_named(position) if position.strip() else None
+        if response is not None and response != "pending":
+            return response
+        said = f"position {position.strip()!r} is not Supported, Noted or Supported/Noted" if position.strip() \
+            else "no position"
         self.problems.append(ImportProblem(f"{where}: {said}; imported as pending", number=number))
         return "pending"
 
