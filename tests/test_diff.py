@@ -682,3 +682,19 @@ def test_cli_git_errors_are_one_line(repository: Path) -> None:
     assert code == 1
     where = "broken:content/testland/sections/expression.yaml:2:1"
     assert stderr == f"upr: error: {where}: YAML syntax error: expected ',' or ']', but got '<stream end>'\n"
+
+
+def test_a_french_redline_labels_the_annex_as_the_french_build_does(tmp_path: Path) -> None:
+    """The annex's response and status cells come from formatting.py for the build and the redline alike."""
+    folders = []
+    for name, source in (("old", EXAMPLE), ("new", REVISED)):
+        folder = tmp_path / name
+        shutil.copytree(source, folder)
+        meta = folder / "submission.yaml"
+        meta.write_text(meta.read_text(encoding="utf-8").replace("language: en", "language: fr"), encoding="utf-8")
+        folders.append(load_resolved(folder))
+    redline = tmp_path / "redline.docx"
+    render_redline_docx(diff_submissions(*folders), redline, "Reviewer", DATE)
+    text = zipfile.ZipFile(redline).read("word/document.xml").decode("utf-8")
+    assert "Prise en note" in text and "Non mise en œuvre" in text
+    assert ">Noted<" not in text and "Not implemented" not in text

@@ -163,3 +163,19 @@ def test_the_count_is_the_count_of_the_generated_docx(tmp_path: Path) -> None:
     assert docx_words(docx, "word/footnotes.xml") == count.parts["notes"]
     others = ("body", "cover", "recommendations", "annex")
     assert docx_words(docx, "word/document.xml") == sum(count.parts[p] for p in others)
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_the_count_is_the_count_of_the_docx_in_every_language(tmp_path: Path, language: str) -> None:
+    """The annex's response and status labels are counted as the DOCX shows them ("Prise en note" is 3 words)."""
+    seed = tmp_path / "seed"
+    shutil.copytree(SEED, seed)
+    meta = seed / "submission.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("language: en", f"language: {language}"),
+                    encoding="utf-8")
+    submission = load_resolved(seed)
+    docx = build_submission(submission, tmp_path, ("docx",)).outputs[0]
+    count = word_count(submission)
+    assert docx_words(docx, "word/footnotes.xml") == count.parts["notes"]
+    others = ("body", "cover", "recommendations", "annex")
+    assert docx_words(docx, "word/document.xml") == sum(count.parts[p] for p in others)

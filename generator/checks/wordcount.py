@@ -11,11 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from ..formatting import format_submission
 from ..inline import plain_text
-from ..model import Assessment, Inline, Section, Submission
-from ..labels import labels_for
-from ..render.common import cover_lines
-from ..traverse import text_runs
+from ..model import Inline, Submission
 from .registry import Hit, register
 
 PARTS = ("body", "notes", "cover", "recommendations", "annex")
@@ -101,57 +99,17 @@ def word_count(submission: Submission) -> WordCount:
 
 
 def part_counts(submission: Submission) -> dict[str, int]:
-    """Return the words of each part of the submission as the outputs show them."""
-    runs = list(text_runs(submission))
-    return {
-        "body": sum(_words(r.nodes) for r in runs if r.kind != "recommendation")
-        + sum(_heading_words(s) for s in submission.sections),
-        "notes": sum(_words(note.content) for note in submission.notes),
-        "cover": _cover_words(submission),
-        "recommendations": sum(_words(r.nodes) for r in runs if r.kind == "recommendation")
-        + sum(_recommendations_heading_words(s) for s in submission.sections),
-        "annex": _annex_words(submission) if submission.annex else 0,
-    }
+    """Return the words of each part as the outputs show them: the blocks formatting.py words, and the notes."""
+    counts = dict.fromkeys(PARTS, 0)
+    for block in format_submission(submission):
+        counts[block.part] += sum(_words(list(cell)) for cell in (block.content, *block.cells))
+    counts["notes"] = sum(_words(note.content) for note in submission.notes)
+    return counts
 
 
 def _words(nodes: list[Inline]) -> int:
     """Return the words a reader sees in `nodes` (note calls are marks, not words)."""
     return count_words(plain_text(nodes))
-
-
-def _heading_words(section: Section) -> int:
-    """Return the words of a section's heading and its subsections' headings."""
-    below = sum(_heading_words(b) for b in section.body if isinstance(b, Section))
-    return count_words(section.heading) + below
-
-
-def _recommendations_heading_words(section: Section) -> int:
-    """Return the words of the "Recommendations" headings in a section and its subsections."""
-    own = count_words(section.recommendations_title) if section.recommendations else 0
-    return own + sum(_recommendations_heading_words(b) for b in section.body if isinstance(b, Section))
-
-
-def _cover_words(submission: Submission) -> int:
-    """Return the words of the cover: title, submitting organisations, review, organisations' details."""
-    cover = cover_lines(submission)
-    texts = [cover.title, cover.submitted_by, cover.review]
-    texts += [f"{line.name}: {line.details}" for line in cover.organisation_lines]
-    return sum(count_words(t) for t in texts)
-
-
-def _annex_words(submission: Submission) -> int:
-    """Return the words of the implementation annex: headings, then one row per assessment."""
-    headings = " ".join([submission.annex_title or "", *labels_for(submission.meta.language).annex_columns])
-    return count_words(headings) + sum(_assessment_words(a) for a in submission.assessments)
-
-
-def _assessment_words(assessment: Assessment) -> int:
-    """Return the words of one annex row."""
-    rec = assessment.recommendation
-    cells = [assessment.number, assessment.status, plain_text(assessment.comment)]
-    if rec is not None:
-        cells += [rec.text, "; ".join(rec.states), rec.response, rec.category or ""]
-    return sum(count_words(c) for c in cells)
 
 
 def profile_problems(submission: Submission) -> Iterator[Hit]:

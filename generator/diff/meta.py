@@ -6,9 +6,9 @@ import hashlib
 
 from typing import Iterator
 
+from ..formatting import annex_cells, cover_blocks
 from ..inline import recommendation_label
-from ..model import Assessment, Emph, Inline, NoteCall, Organisation, Paragraph, RecommendationRef, Strong, Submission, Text
-from ..render.common import cover_lines, response_label
+from ..model import Assessment, Inline, NoteCall, Organisation, Paragraph, RecommendationRef, Submission
 from ..traverse import inline_nodes, text_runs
 from .align import align
 from .match import diff_lines
@@ -85,13 +85,8 @@ def cover_diff(old: Submission, new: Submission) -> list[LineDiff]:
 
 
 def cover_inlines(submission: Submission) -> list[list[Inline]]:
-    """Return the cover's lines as inline content, formatted as the DOCX cover is."""
-    cover = cover_lines(submission)
-    title: list[Inline] = [Text(cover.title)]
-    lines: list[list[Inline]] = [title, [Strong([Text(cover.submitted_by)])], [Emph([Text(cover.review)])]]
-    for line in cover.organisation_lines:
-        lines.append([Strong([Text(line.name)]), Text(": " + line.details)])
-    return lines
+    """Return the cover's lines as inline content, as formatting.py words them for every output."""
+    return [list(block.content) for block in cover_blocks(submission)]
 
 
 # --- recommendation references ------------------------------------------------------------
@@ -137,30 +132,23 @@ def annex_diff(old: Submission, new: Submission) -> list[AssessmentDiff]:
     rows_new = new.assessments if new.annex else []
     merged = align([[a.number] for a in rows_old], [[a.number] for a in rows_new], 1.0)
     return [
-        _assessment_diff(rows_old[i] if i is not None else None, rows_new[j] if j is not None else None)
+        _assessment_diff(rows_old[i] if i is not None else None, rows_new[j] if j is not None else None,
+                         new.meta.language)
         for i, j in merged
     ]
 
 
-def _assessment_diff(old: Assessment | None, new: Assessment | None) -> AssessmentDiff:
-    """Return one annex row compared cell by cell."""
-    cells_old, cells_new = annex_cells(old), annex_cells(new)
+def _assessment_diff(old: Assessment | None, new: Assessment | None, language: str) -> AssessmentDiff:
+    """Return one annex row compared cell by cell (labels in the new version's language)."""
+    cells_old, cells_new = annex_row_cells(old, language), annex_row_cells(new, language)
     return AssessmentDiff(old, new, [diff_inline(a, b) for a, b in zip(cells_old, cells_new)])
 
 
-def annex_cells(assessment: Assessment | None) -> list[list[Inline]]:
-    """Return the five cells of an annex row as the DOCX writes them (empty cells for no row)."""
+def annex_row_cells(assessment: Assessment | None, language: str) -> list[list[Inline]]:
+    """Return the five cells of an annex row as every output shows them (empty cells for no row)."""
     if assessment is None:
         return [[] for _ in range(5)]
-    rec = assessment.recommendation
-    texts = [assessment.number, "", "", ""]
-    if rec is not None:
-        texts[1:] = [rec.text, "; ".join(rec.states), response_label(rec)]
-    last: list[Inline] = [Strong([Text(assessment.status.capitalize())])]
-    if assessment.comment:
-        last += [Text(". "), *assessment.comment]
-    cells: list[list[Inline]] = [[Text(t)] if t else [] for t in texts]
-    return cells + [last]
+    return [list(cell) for cell in annex_cells(assessment, language)]
 
 
 # --- notes --------------------------------------------------------------------------------

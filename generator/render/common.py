@@ -1,4 +1,4 @@
-"""What every renderer shares: where templates and fonts are, and the cover's wording."""
+"""What every renderer shares: where templates and fonts are, and the cover as formatting.py words it."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from importlib import metadata
 from pathlib import Path
 
 from ..errors import RenderError
-from ..labels import labels_for
+from ..formatting import contact_line, join_names, organisation_details, review_line, submitted_by
 from ..model import Submission
-from ..recommendations.data import Recommendation
+
+__all__ = ["Cover", "OrganisationLine", "cover_lines", "font_dir", "font_face_css", "join_names",
+           "template_dir"]
 
 REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 FONT_PACKAGE = "common-fonts"
@@ -57,13 +59,6 @@ def font_face_css() -> str:
     return "\n".join(rules)
 
 
-def join_names(names: list[str], and_: str = "and") -> str:
-    """Return "A", "A and B", or "A, B and C" (with the language's "and")."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + f" {and_} " + names[-1]
-
-
 @dataclass(frozen=True)
 class OrganisationLine:
     """An organisation's details on the cover: what it is, its website, its contact."""
@@ -72,16 +67,12 @@ class OrganisationLine:
     description: str | None
     website: str | None
     contact: str | None  # already labelled: "Contact: …"
-
-    @property
-    def details(self) -> str:
-        """Return the details as one line of text."""
-        return " ".join(x for x in (self.description, self.website, self.contact) if x)
+    details: str  # the three on one line, as formatting.py words them
 
 
 @dataclass(frozen=True)
 class Cover:
-    """The facts at the top of a submission, worded once for every renderer."""
+    """The facts at the top of a submission, as formatting.py words them."""
 
     title: str
     submitted_by: str
@@ -93,22 +84,7 @@ class Cover:
 def cover_lines(submission: Submission) -> Cover:
     """Return the cover: title, submitting organisations, session and State."""
     meta = submission.meta
-    labels = labels_for(meta.language)
-    names = join_names([org.name for org in meta.organisations], labels.and_)
-    session = labels.session_text(meta.session) if meta.session else None
-    details = ", ".join(x for x in (session, meta.session_date, labels.cycle_text(meta.cycle)) if x)
-    review = f"{labels.state_under_review}{labels.colon}{meta.state}. {details[:1].upper()}{details[1:]}"
-    lines = [
-        OrganisationLine(org.name, org.description, org.website,
-                         f"{labels.contact}{labels.colon}{org.contact}" if org.contact else None)
-        for org in meta.organisations
-        if org.description or org.website or org.contact
-    ]
-    return Cover(meta.title, f"{labels.submitted_by} {names}", review, meta.organisations, lines)
-
-
-def response_label(rec: Recommendation, language: str = "en") -> str:
-    """Return a recommendation's response as the annex shows it: "Supported (already implemented)"."""
-    label = labels_for(language).responses.get(rec.response, rec.response)
-    return f"{label} ({rec.category})" if rec.category else label
-
+    lines = [OrganisationLine(org.name, org.description, org.website, contact_line(org, meta.language),
+                              organisation_details(org, meta.language)) for org in meta.organisations]
+    return Cover(meta.title, submitted_by(submission), review_line(submission), meta.organisations,
+                 [line for line in lines if line.details])

@@ -28,7 +28,8 @@ from ..model import (
     Text,
 )
 from ..labels import labels_for
-from .common import cover_lines, response_label, template_dir
+from ..formatting import Block, annex_blocks
+from .common import cover_lines, template_dir
 
 
 class HtmlWriter:
@@ -92,7 +93,6 @@ def make_environment(template: str, templates_root: Path | None = None) -> jinja
     )
     writer = HtmlWriter()
     env.filters["inline"] = writer.render
-    env.globals["response_label"] = response_label
     return env
 
 
@@ -122,6 +122,6 @@ def render_html(submission: Submission, templates_root: Path | None = None, font
         raise RenderError(f"template '{name}': {exc.strerror}: {exc.filename}") from None
 
 
-def annex_rows(submission: Submission) -> list:
-    """Return the assessments to show in the annex (empty when there is no annex)."""
-    return submission.assessments if submission.annex else []
+def annex_rows(submission: Submission) -> list[Block]:
+    """Return the annex table's rows as formatting.py words them, head first (empty when there is no annex)."""
+    return [block for block in annex_blocks(submission) if block.kind == "annex-row"] if submission.annex else []

@@ -19,14 +19,12 @@ from ..model import (
     Inline,
     Link,
     NoteCall,
-    Paragraph,
     RecommendationRef,
-    Section,
     Strong,
     Submission,
     Text,
 )
-from .common import cover_lines
+from ..formatting import Block, format_submission
 
 SPECIAL = re.compile(r"([\\`*_\[\]<>#|^~$@])")
 
@@ -79,40 +77,49 @@ def escape(text: str) -> str:
 
 
 def render_markdown(submission: Submission) -> str:
-    """Return the submission as one Markdown document."""
+    """Return the submission as one Markdown document, block by block as formatting.py gives them."""
     writer = MarkdownWriter()
-    cover = cover_lines(submission)
-    lines = [f"# {escape(cover.title)}", "", f"**{escape(cover.submitted_by)}**", "", f"*{escape(cover.review)}*", ""]
-    for org in cover.organisation_lines:
-        lines += [f"**{escape(org.name)}**: {escape(org.details)}", ""]
-    for section in submission.sections:
-        lines += _section(writer, section)
+    lines: list[str] = []
+    previous: Block | None = None
+    for block in format_submission(submission):
+        if previous is not None and _ends_group(previous, block):
+            lines.append("")
+        lines += _block(writer, block, previous)
+        previous = block
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _section(writer: MarkdownWriter, section: Section) -> list[str]:
-    """Return the lines of a section: heading, paragraphs, subsections, recommendations."""
-    lines = ["#" * (section.level + 1) + f" {escape(section.heading)}", ""]
-    for block in section.body:
-        lines += _paragraph(writer, block) if isinstance(block, Paragraph) else _section(writer, block)
-    if section.recommendations:
-        lines += [f"### {escape(section.recommendations_title)}", ""]
-        lines += [f"- {writer.render(rec.content)}" for rec in section.recommendations] + [""]
-    return lines
+_INDENT_UNDER_PARAGRAPH = ("quote", "item")
 
 
-def _paragraph(writer: MarkdownWriter, paragraph: Paragraph) -> list[str]:
-    """Return a numbered paragraph as a list item, its quote and items indented under it."""
-    marker = f"{paragraph.number}."
-    indent = " " * (len(marker) + 1)
-    lines = [f"{marker} {writer.render(paragraph.content)}", ""]
-    if paragraph.quote:
-        for index, item in enumerate(paragraph.quote.items, start=1):
-            bullet = f"{index}." if paragraph.quote.numbered else "-"
-            lines.append(f"{indent}> {bullet} {writer.render(item)}")
-        lines.append("")
-    for item in paragraph.items:
-        lines.append(f"{indent}- {writer.render(item)}")
-    if paragraph.items:
-        lines.append("")
-    return lines
+def _ends_group(previous: Block, block: Block) -> bool:
+    """Return True when a blank line goes between two blocks (lists and table rows run on)."""
+    runs_on = (previous.kind == block.kind and block.kind in ("quote", "item", "recommendation", "annex-row"))
+    return not runs_on
+
+
+def _block(writer: MarkdownWriter, block: Block, previous: Block | None) -> list[str]:
+    """Return the Markdown lines of one block."""
+    text = writer.render(list(block.content))
+    if block.kind == "cover-title":
+        return [f"# {text}"]
+    if block.kind == "heading":
+        return ["#" * (block.level + 1) + f" {text}"]
+    if block.kind in ("recommendations-heading",):
+        return [f"### {text}"]
+    if block.kind == "paragraph":
+        return [f"{block.number}. {text}"]
+    if block.kind in _INDENT_UNDER_PARAGRAPH:
+        indent = " " * (len(block.source.number) + 2)  # under the paragraph's text: "12. "
+        marker = f"{block.number}." if block.number else "-"
+        return [f"{indent}{'> ' if block.kind == 'quote' else ''}{marker} {text}"]
+    if block.kind == "recommendation":
+        return [f"- {text}"]
+    if block.kind == "annex-heading":
+        return [f"## {text}"]
+    if block.kind == "annex-row":
+        row = "| " + " | ".join(writer.render(list(cell)) for cell in block.cells) + " |"
+        return [row, "|" + "---|" * len(block.cells)] if block.header else [row]
+    if block.kind == "cover-line":
+        return [text]
+    raise RenderError(f"the Markdown writer cannot render a {block.kind} block")

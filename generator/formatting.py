@@ -1,0 +1,224 @@
+"""What a submission shows, worded once: the stage between resolve and the outputs.
+
+`format_submission` turns a resolved submission into the blocks a reader
+sees, in order and in the submission's language: the cover's lines, the
+headings, the numbered paragraphs with their quoted passages and items, the
+recommendations that close each section, and the annex. Each block says what
+it is (its kind), what it says (inline nodes), the number shown beside it,
+its anchor (the one name for a Word bookmark and an HTML id), its Word style
+and the part of the word count it belongs to, and the model element it came
+from. Writers and the word count read these blocks instead of walking the
+model and wording it again each in their own way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .labels import labels_for
+from .model import Assessment, Emph, Inline, Organisation, Paragraph, Section, Strong, Submission, Text
+from .recommendations.data import Recommendation
+
+KINDS = (
+    "cover-title",  # the submission's title
+    "cover-line",  # who submits it, the review, each organisation's details
+    "heading",  # a section heading (level 1, 2, 3 …)
+    "paragraph",  # a numbered paragraph
+    "quote",  # an item of a quoted passage under a paragraph
+    "item",  # an item of a paragraph's list
+    "recommendations-heading",  # "Recommendations" above a section's own recommendations
+    "recommendation",  # one of them
+    "annex-heading",  # the annex's title
+    "annex-row",  # the annex table's head row (header=True) or one assessment
+)
+"""Every kind of block, in the order they may come."""
+
+STYLES = {
+    "cover-title": "Cover Title",
+    "cover-line": "Cover Line",
+    "paragraph": "Numbered Paragraph",
+    "quote": "Quoted Item",
+    "item": "Paragraph Item",
+    "recommendations-heading": "Recommendations Heading",
+    "recommendation": "Recommendation",
+    "annex-heading": "Heading 1",
+}
+"""The Word style of each kind (a heading's is "Heading N"; annex rows are table cells)."""
+
+PARTS = {
+    "cover-title": "cover",
+    "cover-line": "cover",
+    "heading": "body",
+    "paragraph": "body",
+    "quote": "body",
+    "item": "body",
+    "recommendations-heading": "recommendations",
+    "recommendation": "recommendations",
+    "annex-heading": "annex",
+    "annex-row": "annex",
+}
+"""The word-count part each kind's words belong to (notes are counted from the notes themselves)."""
+
+Cell = tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One thing the document shows, with what every output needs to show it."""
+
+    kind: str
+    """One of KINDS."""
+    content: Cell
+    """What it says, as inline nodes (for an annex row: empty; see *cells*)."""
+    source: object | None = None
+    """The model element it came from: a Paragraph, Section, OwnRecommendation, Assessment, Organisation."""
+    number: str = ""
+    """The number shown beside it: "12" (or "2.3" by section) for a paragraph, "3" for a numbered quote."""
+    anchor: str | None = None
+    """Its name as a link target (Word bookmark, HTML id); only paragraphs have one."""
+    level: int = 0
+    """A heading's level (1 for a section)."""
+    cells: tuple[Cell, ...] = field(default_factory=tuple)
+    """An annex row's cells: number, recommendation, State(s), response, assessment."""
+    header: bool = False
+    """True for the annex table's head row."""
+
+    @property
+    def style(self) -> str:
+        """Return the Word style the block is set in."""
+        return f"Heading {self.level}" if self.kind == "heading" else STYLES.get(self.kind, "Normal")
+
+    @property
+    def part(self) -> str:
+        """Return the word-count part its words belong to."""
+        return PARTS[self.kind]
+
+
+def format_submission(submission: Submission) -> list[Block]:
+    """Return the blocks of the submission, in reading order."""
+    blocks = list(cover_blocks(submission))
+    for section in submission.sections:
+        blocks += section_blocks(section)
+    if submission.annex:
+        blocks += annex_blocks(submission)
+    return blocks
+
+
+# --- The cover -----------------------------------------------------------------
+
+
+def join_names(names: list[str], and_: str = "and") -> str:
+    """Return "A", "A and B", or "A, B and C" (with the language's "and")."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {and_} " + names[-1]
+
+
+def submitted_by(submission: Submission) -> str:
+    """Return "Joint submission by A, B and C" in the submission's language."""
+    meta = submission.meta
+    labels = labels_for(meta.language)
+    return f"{labels.submitted_by} {join_names([org.name for org in meta.organisations], labels.and_)}"
+
+
+def review_line(submission: Submission) -> str:
+    """Return "State under review: Kazakhstan. 34th session, November 2019, third cycle"."""
+    meta = submission.meta
+    labels = labels_for(meta.language)
+    session = labels.session_text(meta.session) if meta.session else None
+    details = ", ".join(x for x in (session, meta.session_date, labels.cycle_text(meta.cycle)) if x)
+    return f"{labels.state_under_review}{labels.colon}{meta.state}. {details[:1].upper()}{details[1:]}"
+
+
+def contact_line(organisation: Organisation, language: str) -> str | None:
+    """Return "Contact: …" in the submission's language, or None when no contact is given."""
+    labels = labels_for(language)
+    return f"{labels.contact}{labels.colon}{organisation.contact}" if organisation.contact else None
+
+
+def organisation_details(organisation: Organisation, language: str) -> str:
+    """Return what the cover says of an organisation after its name: description, website, contact."""
+    parts = (organisation.description, organisation.website, contact_line(organisation, language))
+    return " ".join(x for x in parts if x)
+
+
+def cover_blocks(submission: Submission) -> Iterator[Block]:
+    """Yield the cover: title, who submits it, the review, then each organisation's details."""
+    meta = submission.meta
+    yield Block("cover-title", (Text(meta.title),))
+    yield Block("cover-line", (Strong([Text(submitted_by(submission))]),))
+    yield Block("cover-line", (Emph([Text(review_line(submission))]),))
+    for organisation in meta.organisations:
+        details = organisation_details(organisation, meta.language)
+        if details:
+            yield Block("cover-line", (Strong([Text(organisation.name)]), Text(": " + details)), organisation)
+
+
+# --- Sections ---------------------------------------------------------------------
+
+
+def section_blocks(section: Section) -> list[Block]:
+    """Return a section's blocks: heading, paragraphs and subsections, then its recommendations."""
+    blocks = [Block("heading", (Text(section.heading),), section, number=section.number, level=section.level)]
+    for block in section.body:
+        blocks += paragraph_blocks(block) if isinstance(block, Paragraph) else section_blocks(block)
+    if section.recommendations:
+        blocks.append(Block("recommendations-heading", (Text(section.recommendations_title),), section))
+        blocks += [Block("recommendation", tuple(rec.content), rec) for rec in section.recommendations]
+    return blocks
+
+
+def paragraph_blocks(paragraph: Paragraph) -> list[Block]:
+    """Return a numbered paragraph, then the items of its quoted passage, then its own items."""
+    blocks = [Block("paragraph", tuple(paragraph.content), paragraph, number=paragraph.number,
+                    anchor=anchor(paragraph))]
+    if paragraph.quote:
+        numbered = paragraph.quote.numbered
+        blocks += [Block("quote", tuple(item), paragraph, number=str(index) if numbered else "")
+                   for index, item in enumerate(paragraph.quote.items, start=1)]
+    blocks += [Block("item", tuple(item), paragraph) for item in paragraph.items]
+    return blocks
+
+
+def anchor(paragraph: Paragraph) -> str:
+    """Return the link-target name of a paragraph: from its id when it has one, else from its number.
+
+    Word bookmark names allow letters, digits and "_" and at most 40
+    characters; the same name serves as the HTML id.
+    """
+    if paragraph.id:
+        return f"p_{re.sub(r'[^A-Za-z0-9_]', '_', paragraph.id)}"[:40]
+    return f"para_{paragraph.number.replace('.', '_')}"
+
+
+# --- The annex ----------------------------------------------------------------------
+
+
+def response_label(rec: Recommendation, language: str = "en") -> str:
+    """Return a recommendation's response as the annex shows it: "Supported (already implemented)"."""
+    label = labels_for(language).responses.get(rec.response, rec.response)
+    return f"{label} ({rec.category})" if rec.category else label
+
+
+def annex_blocks(submission: Submission) -> list[Block]:
+    """Return the annex: its heading, the table's head row, then one row per assessment."""
+    labels = labels_for(submission.meta.language)
+    head = tuple((Text(title),) for title in labels.annex_columns)
+    return [
+        Block("annex-heading", (Text(submission.annex_title or ""),)),
+        Block("annex-row", (), cells=head, header=True),
+        *(Block("annex-row", (), assessment, cells=annex_cells(assessment, submission.meta.language))
+          for assessment in submission.assessments),
+    ]
+
+
+def annex_cells(assessment: Assessment, language: str) -> tuple[Cell, ...]:
+    """Return an annex row's cells: number, text, States, response, then the status (bold) and comment."""
+    rec = assessment.recommendation
+    texts = [rec.text, "; ".join(rec.states), response_label(rec, language)] if rec else ["", "", ""]
+    status: list[Inline] = [Strong([Text(labels_for(language).statuses[assessment.status])])]
+    if assessment.comment:
+        status += [Text(". "), *assessment.comment]
+    return ((Text(assessment.number),), *((Text(text),) if text else () for text in texts), tuple(status))
