@@ -698,3 +698,14 @@ def test_a_french_redline_labels_the_annex_as_the_french_build_does(tmp_path: Pa
     text = zipfile.ZipFile(redline).read("word/document.xml").decode("utf-8")
     assert "Prise en note" in text and "Non mise en œuvre" in text
     assert ">Noted<" not in text and "Not implemented" not in text
+
+
+def test_the_redline_names_its_bookmarks_as_the_build_does(example_docx: tuple[Path, Path, Path]) -> None:
+    redline, _, new = example_docx
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+    def names(docx: Path) -> set[str]:
+        root = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
+        return {b.get(w + "name") for b in root.iter(w + "bookmarkStart")}
+
+    assert names(redline) == names(new) and len(names(new)) == 36

@@ -29,6 +29,7 @@ import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
+from ..formatting import anchor
 from ..errors import RenderError
 from ..model import Assessment, Paragraph
 from ..render import ooxml
@@ -204,7 +205,7 @@ class RedlineBuilder(DocxBuilder):
         assert isinstance(diff, ParagraphDiff)
         lines = self.moved(diff, mode, list(self.paragraph_lines(diff, mode)))
         if lines and diff.new is not None and mode in ("normal", "inserted", "moveTo"):
-            ooxml.bookmark(lines[0], self.next_id(), f"para_{diff.new.number.replace('.', '_')}")
+            ooxml.bookmark(lines[0], self.next_id(), anchor(diff.new))
 
     def paragraph_lines(self, diff: ParagraphDiff, mode: str) -> Iterator[etree._Element]:
         """Yield the paragraphs of one numbered paragraph: its text, quoted items, items."""

@@ -8,7 +8,6 @@ document stays editable: insert a paragraph in Word and the rest renumber.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -38,7 +37,7 @@ from ..model import (
 )
 from . import ooxml
 from ..labels import labels_for
-from ..formatting import annex_cells, cover_blocks, review_line
+from ..formatting import anchor, annex_cells, cover_blocks, review_line
 from .common import join_names, template_dir
 
 # style name → (type, base style): created when a reference document lacks them
@@ -145,7 +144,7 @@ class DocxWriter:
         if node.target is None:
             return [self.text_run(crossref_text(node))]
         # A live reference: Word shows the target's current number when fields update.
-        return ooxml.complex_field(f"REF {bookmark_name(node.target)} \\r \\h", node.target.number)
+        return ooxml.complex_field(f"REF {anchor(node.target)} \\r \\h", node.target.number)
 
 
 class DocxBuilder:
@@ -249,7 +248,7 @@ class DocxBuilder:
         level = 1 if self.submission.meta.numbering == "by-section" else 0
         ooxml.set_numbering(p, self.lists["paragraphs"], level)
         self.bookmarks += 1
-        ooxml.bookmark(p, self.bookmarks, bookmark_name(paragraph))
+        ooxml.bookmark(p, self.bookmarks, anchor(paragraph))
         if paragraph.quote:
             num = self.numbering.instance(self.lists["quoted"], restart=True) if paragraph.quote.numbered else None
             for item in paragraph.quote.items:
@@ -304,14 +303,6 @@ def render_docx(submission: Submission, target: Path, templates_root: Path | Non
     if not reference.is_file():
         raise RenderError(f"template '{submission.meta.template}' has no reference.docx")
     DocxBuilder(submission, reference).build().save(str(target))
-
-
-def bookmark_name(paragraph: Paragraph) -> str:
-    """Return the Word bookmark name of a paragraph: from its id when it has one."""
-    if paragraph.id:
-        cleaned = re.sub(r"[^A-Za-z0-9_]", "_", paragraph.id)
-        return f"p_{cleaned}"[:40]
-    return f"para_{paragraph.number.replace('.', '_')}"
 
 
 def _ensure_styles(document: docx.document.Document) -> None:

@@ -28,7 +28,7 @@ from ..model import (
     Text,
 )
 from ..labels import labels_for
-from ..formatting import Block, annex_blocks
+from ..formatting import Block, anchor, annex_blocks
 from .common import cover_lines, template_dir
 
 
@@ -78,7 +78,7 @@ class HtmlWriter:
     def visit_CrossRef(self, node: CrossRef) -> Markup:
         if node.target is None:
             return escape(crossref_text(node))
-        return Markup('<a href="#para-%s">%s</a>') % (node.target.number, node.target.number)
+        return Markup('<a href="#%s">%s</a>') % (anchor(node.target), node.target.number)
 
 
 def make_environment(template: str, templates_root: Path | None = None) -> jinja2.Environment:
@@ -93,6 +93,7 @@ def make_environment(template: str, templates_root: Path | None = None) -> jinja
     )
     writer = HtmlWriter()
     env.filters["inline"] = writer.render
+    env.filters["anchor"] = anchor
     return env
 
 
