@@ -28,16 +28,14 @@ from ..model import (
     Inline,
     Link,
     NoteCall,
-    Paragraph,
     RecommendationRef,
-    Section,
     Strong,
     Submission,
     Text,
 )
 from . import ooxml
 from ..labels import labels_for
-from ..formatting import anchor, annex_cells, cover_blocks, review_line
+from ..formatting import Block, anchor, annex_cells, cover_blocks, format_submission, review_line
 from .common import join_names, template_dir
 
 # style name → (type, base style): created when a reference document lacks them
@@ -202,8 +200,9 @@ class DocxBuilder:
     def build(self) -> docx.document.Document:
         """Return the finished document."""
         self.cover()
-        for section in self.submission.sections:
-            self.section(section)
+        for block in format_submission(self.submission):
+            if block.part in ("body", "recommendations"):
+                self.block(block)
         if self.submission.annex:
             self.annex()
         self.properties()
@@ -226,38 +225,23 @@ class DocxBuilder:
             paragraph.add_run().add_picture(str(path), height=Cm(1.4))
             paragraph.add_run("    ")
 
-    def section(self, section: Section) -> None:
-        """Add a section: heading, paragraphs and subsections, recommendations."""
-        heading = self.styled(f"Heading {section.level}", [ooxml.run(section.heading)])
-        if section.level == 1 and self.submission.meta.numbering == "by-section":
-            ooxml.set_numbering(heading, self.lists["paragraphs"], 0)
-        for block in section.body:
-            if isinstance(block, Paragraph):
-                self.paragraph(block)
-            else:
-                self.section(block)
-        if section.recommendations:
-            self.styled("Recommendations Heading", [ooxml.run(section.recommendations_title)])
-            for rec in section.recommendations:
-                p = self.styled("Recommendation", self.writer.render(rec.content))
-                ooxml.set_numbering(p, self.lists["recommendations"])
-
-    def paragraph(self, paragraph: Paragraph) -> None:
-        """Add a numbered paragraph, then its quoted passage and its items."""
-        p = self.styled("Numbered Paragraph", self.writer.render(paragraph.content))
-        level = 1 if self.submission.meta.numbering == "by-section" else 0
-        ooxml.set_numbering(p, self.lists["paragraphs"], level)
-        self.bookmarks += 1
-        ooxml.bookmark(p, self.bookmarks, anchor(paragraph))
-        if paragraph.quote:
-            num = self.numbering.instance(self.lists["quoted"], restart=True) if paragraph.quote.numbered else None
-            for item in paragraph.quote.items:
-                q = self.styled("Quoted Item", self.writer.render(item))
-                if num is not None:
-                    ooxml.set_numbering(q, num)
-        for item in paragraph.items:
-            i = self.styled("Paragraph Item", self.writer.render(item))
-            ooxml.set_numbering(i, self.lists["items"])
+    def block(self, block: Block) -> None:
+        """Add one block of the body, in its style, with its numbering and bookmark."""
+        p = self.styled(block.style, self.writer.render(list(block.content)))
+        by_section = self.submission.meta.numbering == "by-section"
+        if block.kind == "heading" and block.level == 1 and by_section:
+            ooxml.set_numbering(p, self.lists["paragraphs"], 0)
+        elif block.kind == "paragraph":
+            ooxml.set_numbering(p, self.lists["paragraphs"], 1 if by_section else 0)
+            self.bookmarks += 1
+            ooxml.bookmark(p, self.bookmarks, block.anchor or "")
+            self.quote_list: int | None = None  # a numbered quoted passage restarts at 1 under each paragraph
+        elif block.kind == "quote" and block.number:
+            if self.quote_list is None:
+                self.quote_list = self.numbering.instance(self.lists["quoted"], restart=True)
+            ooxml.set_numbering(p, self.quote_list)
+        elif block.kind in ("item", "recommendation"):
+            ooxml.set_numbering(p, self.lists["items" if block.kind == "item" else "recommendations"])
 
     def annex(self) -> None:
         """Add the annex: the previous recommendations cited, with the authors' assessment."""
