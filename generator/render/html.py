@@ -28,7 +28,7 @@ from ..model import (
     Text,
 )
 from ..labels import labels_for
-from ..formatting import Block, anchor, annex_blocks
+from ..formatting import Block, anchor, annex_blocks, format_submission
 from .common import cover_lines, template_dir
 
 
@@ -81,6 +81,96 @@ class HtmlWriter:
         return Markup('<a href="#%s">%s</a>') % (anchor(node.target), node.target.number)
 
 
+class HtmlBody:
+    """Writes the body's blocks as HTML: sections, paragraph blocks and their lists opened and closed as the
+    blocks come (one method per kind, and an error for a kind it does not know)."""
+
+    def __init__(self, writer: HtmlWriter) -> None:
+        self.writer = writer
+        self.out: list[Markup] = []
+        self.sections: list[int] = []  # levels of the open <section>s
+        self.open_list: tuple[str, str] | None = None  # the open list's tag and class
+        self.in_paragraph = False
+
+    def render(self, blocks: list[Block]) -> Markup:
+        """Return the HTML of the body blocks."""
+        for block in blocks:
+            method = getattr(self, f"block_{block.kind.replace('-', '_')}", None)
+            if method is None:
+                raise RenderError(f"the HTML writer cannot render a {block.kind} block")
+            method(block)
+        self.close_to(0)
+        return Markup("\n").join(self.out)
+
+    def close_list(self) -> None:
+        """Close the open list, if any."""
+        if self.open_list:
+            self.out.append(Markup("</%s>") % self.open_list[0])
+            self.open_list = None
+
+    def close_paragraph(self) -> None:
+        """Close the open paragraph block (and its list)."""
+        self.close_list()
+        if self.in_paragraph:
+            self.out.append(Markup("</div>"))
+            self.in_paragraph = False
+
+    def close_to(self, level: int) -> None:
+        """Close everything inside the sections of *level* and deeper."""
+        self.close_paragraph()
+        while self.sections and self.sections[-1] >= level:
+            self.sections.pop()
+            self.out.append(Markup("</section>"))
+
+    def open_list_as(self, tag: str, css: str) -> None:
+        """Open a list of this tag and class unless it is the one open."""
+        if self.open_list == (tag, css):
+            return
+        self.close_list()
+        self.out.append(Markup('<%s class="%s">') % (tag, css))
+        self.open_list = (tag, css)
+
+    def block_heading(self, block: Block) -> None:
+        self.close_to(block.level)
+        self.sections.append(block.level)
+        self.out.append(Markup('<section class="level-%d">') % block.level)
+        text = self.writer.render(list(block.content))
+        if block.level == 1:
+            number = Markup('<span class="sec-num">%s.</span> ') % block.number if block.number else Markup("")
+            self.out.append(Markup("<h1>%s%s</h1>") % (number, text))
+        else:
+            self.out.append(Markup("<h2>%s</h2>") % text)
+
+    def block_paragraph(self, block: Block) -> None:
+        self.close_paragraph()
+        self.in_paragraph = True
+        self.out.append(Markup('<div class="para-block" id="%s">') % block.anchor)
+        self.out.append(Markup('<p class="para"><span class="num">%s.</span>%s</p>')
+                        % (block.number, self.writer.render(list(block.content))))
+
+    def block_quote(self, block: Block) -> None:
+        self.open_list_as("ol" if block.number else "ul", "quote")
+        self.out.append(Markup("<li>%s</li>") % self.writer.render(list(block.content)))
+
+    def block_item(self, block: Block) -> None:
+        self.open_list_as("ul", "items")
+        self.out.append(Markup("<li>%s</li>") % self.writer.render(list(block.content)))
+
+    def block_recommendations_heading(self, block: Block) -> None:
+        self.close_to(block.source.level + 1)  # the section's own, after its subsections
+        self.out.append(Markup('<h3 class="recommendations-heading">%s</h3>') % self.writer.render(list(block.content)))
+
+    def block_recommendation(self, block: Block) -> None:
+        self.open_list_as("ul", "recommendations")
+        self.out.append(Markup("<li>%s</li>") % self.writer.render(list(block.content)))
+
+
+def body_html(submission: Submission) -> Markup:
+    """Return the HTML of the submission's body (sections, paragraphs, recommendations), from its blocks."""
+    blocks = [block for block in format_submission(submission) if block.part in ("body", "recommendations")]
+    return HtmlBody(HtmlWriter()).render(blocks)
+
+
 def make_environment(template: str, templates_root: Path | None = None) -> jinja2.Environment:
     """Return a Jinja environment that loads only the template folder, escaping everything."""
     folder = template_dir(template, templates_root)
@@ -109,6 +199,7 @@ def render_html(submission: Submission, templates_root: Path | None = None, font
             meta=submission.meta,
             cover=cover_lines(submission),
             annex=annex_rows(submission),
+            body=body_html(submission),
             labels=labels_for(submission.meta.language),
             logos=[(org, org.logo.as_uri()) for org in submission.meta.organisations if org.logo],
             css=Markup(css),
