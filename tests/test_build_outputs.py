@@ -131,3 +131,25 @@ def test_the_cover_names_organisations_in_the_submissions_language(minimal: Path
     assert "Example Rights Watch: Una organización. Contacto: info@example.org" in texts
     html = (out / "minimal.html").read_text(encoding="utf-8")
     assert "<strong>Example Rights Watch</strong>: Una organización. Contacto: info@example.org</p>" in html
+
+
+def test_a_quoted_passage_that_is_not_numbered_is_an_indented_block_in_every_output(minimal: Path,
+                                                                                    tmp_path: Path) -> None:
+    import docx as python_docx
+
+    from tests.docxread import read_docx
+    from tests.pdfread import read_pdf
+
+    section = next((minimal / "sections").glob("*.yaml"))
+    section.write_text(section.read_text(encoding="utf-8").replace("numbered: true", "numbered: false"),
+                       encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", str(minimal), "--format", "docx,pdf,md", "--out", str(out))[0] == 0
+    quoted = [p for p in read_docx(out / "minimal.docx").paragraphs if p.text in ("Quoted one.", "Quoted two.")]
+    assert [(p.text, p.num_id) for p in quoted] == [("Quoted one.", None), ("Quoted two.", None)]
+    style = python_docx.Document(str(out / "minimal.docx")).styles["Quoted Item"]
+    assert style.paragraph_format.left_indent is not None and style.paragraph_format.left_indent.cm >= 2
+    body = read_pdf(out / "minimal.pdf").body
+    assert "Quoted one." in body and "– Quoted one." not in body and "1. Quoted one." not in body
+    markdown = (out / "minimal.md").read_text(encoding="utf-8")
+    assert "   > Quoted one.\n   > Quoted two.\n" in markdown

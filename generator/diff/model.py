@@ -53,6 +53,12 @@ class ParagraphDiff:
     new_section: str = ""  # heading of the section holding the new version
 
     @property
+    def quote_numbered(self) -> bool:
+        """Return True when the quoted passage is numbered (as the new version has it, else the old)."""
+        side = self.new if self.new is not None and self.new.quote else self.old
+        return bool(side is not None and side.quote and side.quote.numbered)
+
+    @property
     def status(self) -> str:
         """Return "added", "removed", "changed" or "unchanged" (a move is not a change)."""
         return _status(self.old, self.new, self.changed)

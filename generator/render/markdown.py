@@ -111,8 +111,9 @@ def _block(writer: MarkdownWriter, block: Block, previous: Block | None) -> list
         return [f"{block.number}. {text}"]
     if block.kind in _INDENT_UNDER_PARAGRAPH:
         indent = " " * (len(block.source.number) + 2)  # under the paragraph's text: "12. "
-        marker = f"{block.number}." if block.number else "-"
-        return [f"{indent}{'> ' if block.kind == 'quote' else ''}{marker} {text}"]
+        if block.kind == "item":
+            return [f"{indent}- {text}"]
+        return [f"{indent}> {block.number}. {text}" if block.number else f"{indent}> {text}"]  # a quoted block
     if block.kind == "recommendation":
         return [f"- {text}"]
     if block.kind == "annex-heading":

@@ -111,6 +111,9 @@ def upr_styles(document: docx.document.Document) -> None:
     quoted.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     quoted.paragraph_format.space_after = Pt(3)
     quoted.paragraph_format.right_indent = Cm(1)
+    # Indented as the numbered quotes' text is (their list level sets the same), so that a quoted passage
+    # that is not numbered stands in from the paragraph it belongs to.
+    quoted.paragraph_format.left_indent = Cm(2.5)
     rec = add(document, "Recommendation", WD_STYLE_TYPE.PARAGRAPH, "Normal")
     rec.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     rec.paragraph_format.space_after = Pt(4)
