@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .labels import labels_for
-from .model import Assessment, Emph, Inline, Organisation, Paragraph, Section, Strong, Submission, Text
+from .model import Assessment, Emph, Inline, Link, Organisation, Paragraph, Section, Strong, Submission, Text
 from .recommendations.data import Recommendation
 
 KINDS = (
@@ -84,6 +84,9 @@ class Block:
     """An annex row's cells: number, recommendation, State(s), response, assessment."""
     header: bool = False
     """True for the annex table's head row."""
+    role: str = ""
+    """What a cover line is: "title", "submitted-by", "review", "date", "organisation", "description",
+    "website" or "contact" (the HTML class is "cover-" and the role)."""
 
     @property
     def style(self) -> str:
@@ -138,22 +141,32 @@ def contact_line(organisation: Organisation, language: str) -> str | None:
     return f"{labels.contact}{labels.colon}{organisation.contact}" if organisation.contact else None
 
 
-def organisation_details(organisation: Organisation, language: str) -> str:
-    """Return what the cover says of an organisation after its name: description, website, contact."""
-    parts = (organisation.description, organisation.website, contact_line(organisation, language))
-    return " ".join(x for x in parts if x)
-
-
 def cover_blocks(submission: Submission) -> Iterator[Block]:
-    """Yield the cover: title, who submits it, the review, then each organisation's details."""
+    """Yield the cover: title, who submits it, the review, the date, then each organisation with its
+    description, website (a link) and contact, each on a line of its own."""
     meta = submission.meta
-    yield Block("cover-title", (Text(meta.title),))
-    yield Block("cover-line", (Strong([Text(submitted_by(submission))]),))
-    yield Block("cover-line", (Emph([Text(review_line(submission))]),))
+    yield Block("cover-title", (Text(meta.title),), role="title")
+    yield Block("cover-line", (Strong([Text(submitted_by(submission))]),), role="submitted-by")
+    yield Block("cover-line", (Emph([Text(review_line(submission))]),), role="review")
+    if meta.date:
+        yield Block("cover-line", (Text(labels_for(meta.language).date_text(meta.date)),), role="date")
     for organisation in meta.organisations:
-        details = organisation_details(organisation, meta.language)
-        if details:
-            yield Block("cover-line", (Strong([Text(organisation.name)]), Text(": " + details)), organisation)
+        yield from _organisation_lines(organisation, meta.language)
+
+
+def _organisation_lines(organisation: Organisation, language: str) -> Iterator[Block]:
+    """Yield an organisation's lines, when the submission says more of it than its name."""
+    contact = contact_line(organisation, language)
+    if not (organisation.description or organisation.website or contact):
+        return
+    yield Block("cover-line", (Strong([Text(organisation.name)]),), organisation, role="organisation")
+    if organisation.description:
+        yield Block("cover-line", (Text(organisation.description),), organisation, role="description")
+    if organisation.website:
+        yield Block("cover-line", (Link(organisation.website, [Text(organisation.website)]),), organisation,
+                    role="website")
+    if contact:
+        yield Block("cover-line", (Text(contact),), organisation, role="contact")
 
 
 # --- Sections ---------------------------------------------------------------------

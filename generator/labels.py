@@ -7,6 +7,8 @@ that the renderers, the word count and the diff say the same thing.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 ENGLISH_ORDINALS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
@@ -29,6 +31,17 @@ class Labels:
     colon: str = ": "  # French sets a no-break space before a colon
     and_: str = "and"
     contact: str = "Contact"
+    months: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August",
+                               "September", "October", "November", "December")
+    date: str = "{day} {month} {year}"
+
+    def date_text(self, iso: str) -> str:
+        """Return "28 March 2019" for "2019-03-28" (in the language); a date not in that form as written."""
+        match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso.strip())
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            return iso
+        year, month, day = match.groups()
+        return self.date.format(day=int(day), month=self.months[int(month) - 1], year=year)
 
     def session_text(self, number: int) -> str:
         """Return "34th session of the UPR Working Group" (in the language)."""
@@ -80,6 +93,8 @@ LABELS: dict[str, Labels] = {
                   "implemented": "Mise en œuvre", "not assessed": "Non évaluée"},
         colon="\u00a0: ",
         and_="et",
+        months=("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                "novembre", "décembre"),
     ),
     "es": Labels(
         submitted_by="Presentado por",
@@ -96,6 +111,9 @@ LABELS: dict[str, Labels] = {
                   "implemented": "Aplicada", "not assessed": "No evaluada"},
         and_="y",
         contact="Contacto",
+        months=("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+                "noviembre", "diciembre"),
+        date="{day} de {month} de {year}",
     ),
 }
 

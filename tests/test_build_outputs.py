@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -120,17 +121,23 @@ def test_the_cover_names_organisations_in_the_submissions_language(minimal: Path
     from tests.docxread import read_docx
 
     sub = minimal / "submission.yaml"
-    text = sub.read_text(encoding="utf-8").replace("language: en", "language: es").replace(
+    text = sub.read_text(encoding="utf-8").replace("language: en", "language: es\ndate: 2024-03-01").replace(
         "    description: A test organisation.\n",
-        "    description: Una organización.\n    contact: info@example.org\n  - name: Otra Organización\n")
+        "    description: Una organización.\n    website: https://example.org\n    contact: info@example.org\n"
+        "  - name: Otra Organización\n")
     sub.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     assert run("build", str(minimal), "--format", "docx,html", "--out", str(out))[0] == 0
     texts = [p.text for p in read_docx(out / "minimal.docx").paragraphs]
-    assert "Presentado por Example Rights Watch y Otra Organización" in texts
-    assert "Example Rights Watch: Una organización. Contacto: info@example.org" in texts
+    start = texts.index("Presentado por Example Rights Watch y Otra Organización")
+    assert texts[start + 2:start + 7] == [  # after the review line: the date, then each detail on its own line
+        "1 de marzo de 2024", "Example Rights Watch", "Una organización.", "https://example.org",
+        "Contacto: info@example.org"]
+    document = zipfile.ZipFile(out / "minimal.docx").read("word/document.xml").decode("utf-8")
+    assert "<w:hyperlink" in document.split("Contacto")[0].split("Una organización")[1]  # the website is a link
     html = (out / "minimal.html").read_text(encoding="utf-8")
-    assert "<strong>Example Rights Watch</strong>: Una organización. Contacto: info@example.org</p>" in html
+    assert '<p class="cover-website"><a href="https://example.org">https://example.org</a></p>' in html
+    assert '<p class="cover-date">1 de marzo de 2024</p>' in html
 
 
 def test_a_quoted_passage_that_is_not_numbered_is_an_indented_block_in_every_output(minimal: Path,

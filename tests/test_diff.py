@@ -201,7 +201,8 @@ def test_metadata_changes() -> None:
         ("organisation", None, "Testland Press Club"),
         ("organisation Example Rights Watch: website", None, "https://example.org"),
     ]
-    assert [line.status for line in diff.cover] == ["unchanged", "changed", "changed", "added"]
+    # the date, and the organisation's name and website, each a line of its own
+    assert [line.status for line in diff.cover] == ["unchanged", "changed", "changed", "added", "added", "added"]
 
 
 def test_renamed_id_with_the_same_number_is_no_change(tmp_path: Path) -> None:
@@ -395,7 +396,7 @@ def test_example_redline_accepted_is_the_revision_and_rejected_the_example(
     redline, old, new = example_docx
     accepted, rejected = view(redline, "accept"), view(redline, "reject")
     assert accepted == view(new, "accept") and rejected == view(old, "accept")
-    assert (len(accepted[0]), len(accepted[1]), len(rejected[0]), len(rejected[1])) == (195, 58, 188, 56)
+    assert (len(accepted[0]), len(accepted[1]), len(rejected[0]), len(rejected[1])) == (196, 58, 188, 56)
 
 
 def test_redline_tracks_with_author_date_unique_ids_and_paired_moves(example_docx: tuple[Path, Path, Path]) -> None:

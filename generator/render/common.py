@@ -8,10 +8,10 @@ from importlib import metadata
 from pathlib import Path
 
 from ..errors import RenderError
-from ..formatting import contact_line, join_names, organisation_details, review_line, submitted_by
+from ..formatting import join_names, review_line, submitted_by
 from ..model import Submission
 
-__all__ = ["Cover", "OrganisationLine", "cover_lines", "font_dir", "font_face_css", "join_names",
+__all__ = ["Cover", "cover_lines", "font_dir", "font_face_css", "join_names",
            "template_dir"]
 
 REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -60,17 +60,6 @@ def font_face_css() -> str:
 
 
 @dataclass(frozen=True)
-class OrganisationLine:
-    """An organisation's details on the cover: what it is, its website, its contact."""
-
-    name: str
-    description: str | None
-    website: str | None
-    contact: str | None  # already labelled: "Contact: …"
-    details: str  # the three on one line, as formatting.py words them
-
-
-@dataclass(frozen=True)
 class Cover:
     """The facts at the top of a submission, as formatting.py words them."""
 
@@ -78,13 +67,9 @@ class Cover:
     submitted_by: str
     review: str
     organisations: list
-    organisation_lines: list[OrganisationLine]
 
 
 def cover_lines(submission: Submission) -> Cover:
     """Return the cover: title, submitting organisations, session and State."""
     meta = submission.meta
-    lines = [OrganisationLine(org.name, org.description, org.website, contact_line(org, meta.language),
-                              organisation_details(org, meta.language)) for org in meta.organisations]
-    return Cover(meta.title, submitted_by(submission), review_line(submission), meta.organisations,
-                 [line for line in lines if line.details])
+    return Cover(meta.title, submitted_by(submission), review_line(submission), meta.organisations)

@@ -28,7 +28,7 @@ from ..model import (
     Text,
 )
 from ..labels import labels_for
-from ..formatting import Block, anchor, annex_blocks, format_submission
+from ..formatting import Block, anchor, annex_blocks, cover_blocks, format_submission
 from .common import cover_lines, template_dir
 
 
@@ -200,6 +200,7 @@ def render_html(submission: Submission, templates_root: Path | None = None, font
             cover=cover_lines(submission),
             annex=annex_rows(submission),
             body=body_html(submission),
+            cover_lines=list(cover_blocks(submission)),
             labels=labels_for(submission.meta.language),
             logos=[(org, org.logo.as_uri()) for org in submission.meta.organisations if org.logo],
             css=Markup(css),
