@@ -223,8 +223,21 @@ def annex_blocks(submission: Submission) -> list[Block]:
         Block("annex-heading", (Text(submission.annex_title or ""),)),
         Block("annex-row", (), cells=head, header=True),
         *(Block("annex-row", (), assessment, cells=annex_cells(assessment, submission.meta.language))
-          for assessment in submission.assessments),
+          for assessment in annex_assessments(submission)),
     ]
+
+
+def annex_assessments(submission: Submission) -> list[Assessment]:
+    """Return the annex's assessments in the order it shows them: by recommendation number (readers look a
+    number up), or as the assessments file writes them with `order: as-written`."""
+    if submission.annex_order == "as-written":
+        return list(submission.assessments)
+    return sorted(submission.assessments, key=lambda a: (_number_key(a.number), a.number))
+
+
+def _number_key(number: str) -> tuple[int, ...]:
+    """Return the sort key of "124.4": (124, 4), after (124, 3) and before (124, 10)."""
+    return tuple(int(part) for part in re.findall(r"\d+", number))
 
 
 def annex_cells(assessment: Assessment, language: str) -> tuple[Cell, ...]:

@@ -37,7 +37,8 @@ SUBSECTION_KEYS = ("subsection", "body", "recommendations", "recommendations_hea
 PARAGRAPH_KEYS = ("p", "id", "items", "quote")
 QUOTE_KEYS = ("items", "numbered")
 WORD_COUNT_KEYS = ("profile", "limit", "parts")
-ANNEX_KEYS = ("title", "assessments")
+ANNEX_KEYS = ("title", "assessments", "order")
+ANNEX_ORDERS = ("number", "as-written")
 ASSESSMENT_KEYS = ("number", "status", "comment")
 ASSESSMENT_STATUSES = ("not implemented", "partially implemented", "implemented", "not assessed")
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
@@ -95,11 +96,12 @@ class _Loader:
             load_recommendation_data(self.inside(scalar(doc, n, "a data file"), doc.location(n), shared=True))
             for n in top.sequence("recommendation_data")
         ]
-        annex, annex_title, assessments = self.annex(top)
+        annex, annex_title, assessments, annex_order = self.annex(top)
         return Submission(
             root=self.folder, meta=meta, sections=sections, sources=sources,
             note_definitions=self.note_definitions, recommendation_data=rec_data,
-            assessments=assessments, annex=annex, annex_title=annex_title, files=self.files,
+            assessments=assessments, annex=annex, annex_title=annex_title, annex_order=annex_order,
+            files=self.files,
         )
 
     # --- metadata ---------------------------------------------------------
@@ -291,19 +293,20 @@ class _Loader:
 
     # --- annex ------------------------------------------------------------------
 
-    def annex(self, top: Mapping) -> tuple[bool, str | None, list[Assessment]]:
-        """Return whether the annex is wanted, its title if the author gave one, and the assessments."""
+    def annex(self, top: Mapping) -> tuple[bool, str | None, list[Assessment], str]:
+        """Return whether the annex is wanted, its title if the author gave one, the assessments and their order."""
         if "annex" not in top:
-            return False, None, []
+            return False, None, [], "number"
         annex = Mapping(top.doc, top.node_of("annex"), "'annex'", ANNEX_KEYS)
         title = annex.string("title")
+        order = annex.choice("order", ANNEX_ORDERS, "number")
         if "assessments" not in annex:
-            return True, title, []
+            return True, title, [], order
         doc = self.read(annex.required("assessments"), annex.key_location("assessments"))
         nodes = doc.root.value if isinstance(doc.root, yaml.SequenceNode) else None
         if nodes is None:
             raise ContentError("the assessments file must be a list ('- number: …')", Location(doc.path, 1, 1))
-        return True, title, [self.assessment(doc, n) for n in nodes]
+        return True, title, [self.assessment(doc, n) for n in nodes], order
 
     def assessment(self, doc: YamlFile, node: yaml.Node) -> Assessment:
         """Return one assessment of a previous recommendation."""

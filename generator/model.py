@@ -261,6 +261,7 @@ class Submission:
     assessments: list[Assessment] = field(default_factory=list)
     annex: bool = False  # render the implementation annex
     annex_title: str | None = None  # as the author wrote it; set by resolve when not
+    annex_order: str = "number"  # "number": by recommendation number; "as-written": the assessments' order
     files: list[Path] = field(default_factory=list)  # every YAML file read
     # Filled by resolve:
     notes: list[Note] = field(default_factory=list)  # in reading order, numbered 1…N

@@ -160,3 +160,27 @@ def test_a_quoted_passage_that_is_not_numbered_is_an_indented_block_in_every_out
     assert "Quoted one." in body and "– Quoted one." not in body and "1. Quoted one." not in body
     markdown = (out / "minimal.md").read_text(encoding="utf-8")
     assert "   > Quoted one.\n   > Quoted two.\n" in markdown
+
+
+@pytest.mark.parametrize(("order", "expected"), [
+    ("", ["124.4", "124.5", "126.35", "126.40"]),  # by number, the default: readers look a number up
+    ("  order: as-written\n", ["126.40", "124.5", "126.35", "124.4"]),
+])
+def test_the_annex_is_in_number_order_unless_asked_otherwise(tmp_path: Path, order: str,
+                                                             expected: list[str]) -> None:
+    from generator.build import load_resolved
+    from generator.formatting import format_submission
+
+    folder = tmp_path / "kz"
+    shutil.copytree(ROOT / "content" / "kazakhstan-2019", folder)
+    (folder / "assessments.yaml").write_text(
+        "".join(f'- number: "{n}"\n  status: not implemented\n' for n in ("126.40", "124.5", "126.35", "124.4")),
+        encoding="utf-8")
+    meta = folder / "submission.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("  assessments: assessments.yaml\n",
+                                                             "  assessments: assessments.yaml\n" + order),
+                    encoding="utf-8")
+    rows = [b for b in format_submission(load_resolved(folder)) if b.kind == "annex-row" and not b.header]
+    numbers = [b.source.number for b in rows]
+    assert numbers[:4] == expected if order else numbers == sorted(numbers, key=lambda n: [int(x) for x in n.split(".")])
+    assert set(expected) <= set(numbers)

@@ -6,7 +6,7 @@ import hashlib
 
 from typing import Iterator
 
-from ..formatting import annex_cells, cover_blocks
+from ..formatting import annex_assessments, annex_cells, cover_blocks
 from ..inline import recommendation_label
 from ..model import Assessment, Inline, NoteCall, Organisation, Paragraph, RecommendationRef, Submission
 from ..traverse import inline_nodes, text_runs
@@ -128,8 +128,8 @@ def _ref_change(number: str, status: str, refs: list[tuple[RecommendationRef, st
 
 def annex_diff(old: Submission, new: Submission) -> list[AssessmentDiff]:
     """Return the rows of the implementation annex compared, matched by recommendation number."""
-    rows_old = old.assessments if old.annex else []
-    rows_new = new.assessments if new.annex else []
+    rows_old = annex_assessments(old) if old.annex else []
+    rows_new = annex_assessments(new) if new.annex else []
     merged = align([[a.number] for a in rows_old], [[a.number] for a in rows_new], 1.0)
     return [
         _assessment_diff(rows_old[i] if i is not None else None, rows_new[j] if j is not None else None,

@@ -35,7 +35,7 @@ from ..model import (
 )
 from . import ooxml
 from ..labels import labels_for
-from ..formatting import Block, anchor, annex_cells, cover_blocks, format_submission, review_line
+from ..formatting import Block, anchor, annex_assessments, annex_cells, cover_blocks, format_submission, review_line
 from .common import join_names, template_dir
 
 # style name → (type, base style): created when a reference document lacks them
@@ -253,7 +253,7 @@ class DocxBuilder:
         ooxml.repeat_as_header(table.rows[0]._tr)
         for cell, title in zip(table.rows[0].cells, labels.annex_columns):
             cell.paragraphs[0].add_run(title).bold = True
-        for assessment in self.submission.assessments:
+        for assessment in annex_assessments(self.submission):
             self.annex_row(table.add_row().cells, assessment)
         for column, width in zip(table.columns, ANNEX_WIDTHS):
             column.width = Cm(width)  # the grid, which LibreOffice follows
