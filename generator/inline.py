@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import Callable, Generic, TypeVar
 
-from .errors import ContentError, Location, UprError
+from .errors import ContentError, Location, RenderError, UprError
 from .model import (
     Citation,
     CrossRef,
@@ -31,6 +31,9 @@ URL_TRAILING = ".,;:!?)]»”’\"'"
 REC_NUMBER = re.compile(r"\d+(?:\.\d+)+")
 RESPONSES = {"supported": "supported", "noted": "noted", "accepted": "supported", "rejected": "noted"}
 LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
+
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -305,6 +308,26 @@ def _strip(nodes: list[Inline]) -> list[Inline]:
     if nodes and isinstance(nodes[-1], Text):
         nodes[-1] = Text(nodes[-1].text.rstrip())
     return [n for n in nodes if not (isinstance(n, Text) and not n.text)]
+
+
+class InlineVisitor(Generic[T]):
+    """A writer of inline nodes: one `visit_<NodeType>` method per node type, and one explicit fallback.
+
+    A node type a writer has no method for reaches `unknown`, which raises:
+    a new node type is added to every writer, not silently dropped by one.
+    """
+
+    writer_name = "this writer"
+    """How `unknown` names the writer: "the DOCX writer"."""
+
+    def visit(self, node: Inline) -> T:
+        """Return what the method for this node's type returns."""
+        method = getattr(self, f"visit_{type(node).__name__}", None)
+        return self.unknown(node) if method is None else method(node)
+
+    def unknown(self, node: Inline) -> T:
+        """Raise: the writer has no method for this node's type."""
+        raise RenderError(f"{self.writer_name} cannot render a {type(node).__name__}")
 
 
 def plain_text(nodes: list[Inline]) -> str:

@@ -19,7 +19,7 @@ from docx.opc.part import Part
 from lxml import etree
 
 from ..errors import RenderError
-from ..inline import citation_text, crossref_text, recommendation_label
+from ..inline import InlineVisitor, citation_text, crossref_text, recommendation_label
 from ..model import (
     Assessment,
     Citation,
@@ -56,13 +56,15 @@ LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
 ANNEX_WIDTHS = (1.7, 6.1, 2.4, 2.6, 3.6)  # cm: number, recommendation, States, response, assessment
 
 
-class DocxWriter:
+class DocxWriter(InlineVisitor[list[etree._Element]]):
     """Turns inline nodes into runs: one `visit_<node>` per node type.
 
     `bold` and `italic` hold the formatting of the text being written;
     `part` is the package part whose relationships hold hyperlinks (the
     document, or the footnotes part while a note is written).
     """
+
+    writer_name = "the DOCX writer"
 
     def __init__(self, document: docx.document.Document, footnotes: ooxml.Footnotes) -> None:
         self.document = document
@@ -76,13 +78,7 @@ class DocxWriter:
 
     def render(self, nodes: list[Inline]) -> list[etree._Element]:
         """Return the runs (and hyperlinks) of a list of inline nodes."""
-        out: list[etree._Element] = []
-        for node in nodes:
-            method = getattr(self, f"visit_{type(node).__name__}", None)
-            if method is None:
-                raise RenderError(f"the DOCX writer cannot render a {type(node).__name__}")
-            out.extend(method(node))
-        return out
+        return [element for node in nodes for element in self.visit(node)]
 
     def text_run(self, text: str) -> etree._Element:
         """Return a run of text in the current formatting."""

@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..errors import RenderError
-from ..inline import citation_text, crossref_text, recommendation_label
+from ..inline import InlineVisitor, citation_text, crossref_text, recommendation_label
 from ..model import (
     Citation,
     CrossRef,
@@ -32,19 +32,14 @@ from ..formatting import Block, anchor, annex_blocks, cover_blocks, format_submi
 from .common import cover_lines, template_dir
 
 
-class HtmlWriter:
+class HtmlWriter(InlineVisitor[Markup]):
     """Turns inline nodes into escaped HTML: one `visit_<node>` per node type."""
+
+    writer_name = "the HTML writer"
 
     def render(self, nodes: list[Inline]) -> Markup:
         """Return the HTML of a list of inline nodes."""
         return Markup("").join(self.visit(node) for node in nodes)
-
-    def visit(self, node: Inline) -> Markup:
-        """Dispatch to the method for this node's type."""
-        method = getattr(self, f"visit_{type(node).__name__}", None)
-        if method is None:
-            raise RenderError(f"the HTML writer cannot render a {type(node).__name__}")
-        return method(node)
 
     def visit_Text(self, node: Text) -> Markup:
         return escape(node.text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..errors import RenderError
-from ..inline import citation_text, crossref_text, recommendation_label
+from ..inline import InlineVisitor, citation_text, crossref_text, recommendation_label
 from ..model import (
     Citation,
     CrossRef,
@@ -29,18 +29,14 @@ from ..formatting import Block, format_submission
 SPECIAL = re.compile(r"([\\`*_\[\]<>#|^~$@])")
 
 
-class MarkdownWriter:
+class MarkdownWriter(InlineVisitor[str]):
     """Turns inline nodes into pandoc Markdown: one `visit_<node>` per node type."""
+
+    writer_name = "the Markdown writer"
 
     def render(self, nodes: list[Inline]) -> str:
         """Return the Markdown of a list of inline nodes."""
-        out = []
-        for node in nodes:
-            method = getattr(self, f"visit_{type(node).__name__}", None)
-            if method is None:
-                raise RenderError(f"the Markdown writer cannot render a {type(node).__name__}")
-            out.append(method(node))
-        return "".join(out)
+        return "".join(self.visit(node) for node in nodes)
 
     def visit_Text(self, node: Text) -> str:
         return escape(node.text)
