@@ -184,3 +184,18 @@ def test_the_annex_is_in_number_order_unless_asked_otherwise(tmp_path: Path, ord
     numbers = [b.source.number for b in rows]
     assert numbers[:4] == expected if order else numbers == sorted(numbers, key=lambda n: [int(x) for x in n.split(".")])
     assert set(expected) <= set(numbers)
+
+
+def test_the_word_redline_shows_the_logos_too(minimal: Path, tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (30, 12), (11, 79, 138)).save(minimal / "logo.png")
+    sub = minimal / "submission.yaml"
+    sub.write_text(sub.read_text(encoding="utf-8").replace(
+        "    description: A test organisation.\n", "    description: A test organisation.\n    logo: logo.png\n"),
+        encoding="utf-8")
+    redline = tmp_path / "changes.docx"
+    code, _, stderr = run("diff", str(minimal), str(minimal), "--docx", str(redline))
+    assert code == 0, stderr
+    with zipfile.ZipFile(redline) as archive:
+        assert [n for n in archive.namelist() if n.startswith("word/media/")] == ["word/media/image1.png"]

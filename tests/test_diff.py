@@ -710,3 +710,13 @@ def test_the_redline_names_its_bookmarks_as_the_build_does(example_docx: tuple[P
         return {b.get(w + "name") for b in root.iter(w + "bookmarkStart")}
 
     assert names(redline) == names(new) and len(names(new)) == 36
+
+
+def test_the_redline_keeps_cross_references_live(example_docx: tuple[Path, Path, Path]) -> None:
+    redline, _, new = example_docx
+
+    def refs(docx: Path) -> list[str]:
+        root = etree.fromstring(zipfile.ZipFile(docx).read("word/document.xml"))
+        return [t.text.split()[1] for t in root.iter(q("instrText")) if t.text.strip().startswith("REF")]
+
+    assert refs(redline) == refs(new) and len(refs(new)) == 22

@@ -31,7 +31,7 @@ from lxml import etree
 
 from ..formatting import anchor
 from ..errors import RenderError
-from ..model import Assessment, Paragraph
+from ..model import Assessment, CrossRef, Paragraph
 from ..render import ooxml
 from ..render.common import template_dir
 from ..render.docx import DocxBuilder, DocxWriter
@@ -104,6 +104,9 @@ class RedlineWriter(DocxWriter):
         first = group[0].atom
         if first.is_note:
             return [self.note_run(p.atom, wrap) for p in group]
+        if first.is_field and wrap != "del":  # a live reference, as the build writes it
+            return [element for p in group for element in self.visit_CrossRef(
+                CrossRef(p.atom.text, None, p.atom.target))]
         self.bold, self.italic, self.in_link = first.bold, first.italic, first.link is not None
         run = self.text_run("".join(p.atom.text for p in group))
         self.bold = self.italic = self.in_link = False
@@ -134,8 +137,8 @@ def _equal_pieces(old: list[Atom], new: list[Atom]) -> Iterator[Piece]:
 
 
 def _same_format(pieces: Iterator[Piece]) -> Iterator[list[Piece]]:
-    """Yield runs of consecutive pieces with the same formatting (each note on its own)."""
-    for _, group in groupby(pieces, key=lambda p: (p.atom.bold, p.atom.italic, p.atom.is_note)):
+    """Yield runs of consecutive pieces with the same formatting (notes and references apart from text)."""
+    for _, group in groupby(pieces, key=lambda p: (p.atom.bold, p.atom.italic, p.atom.is_note, p.atom.is_field)):
         yield list(group)
 
 
@@ -177,7 +180,8 @@ class RedlineBuilder(DocxBuilder):
         return p
 
     def cover(self) -> None:
-        """Add the cover's lines, compared."""
+        """Add the new version's logos as the build does, then the cover's lines, compared."""
+        self.logos()
         for index, line in enumerate(self.diff.cover):
             self.line("Cover Title" if index == 0 else "Cover Line", line.diff, presence_mode(line.old, line.new))
 

@@ -20,7 +20,7 @@ from typing import Iterator
 
 from ..errors import RenderError
 from ..inline import crossref_text, recommendation_label
-from ..model import Citation, CrossRef, Emph, Inline, Link, Note, NoteCall, RecommendationRef, Strong, Text
+from ..model import Citation, CrossRef, Emph, Inline, Link, Note, NoteCall, Paragraph, RecommendationRef, Strong, Text
 from .align import WORD, align, words
 
 TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
@@ -45,11 +45,18 @@ class Atom:
     italic: bool = False
     link: str | None = None
     note: Note | None = field(default=None, compare=False)
+    target: Paragraph | None = field(default=None, compare=False)
+    """The paragraph a cross-reference points to, so a writer can make it a live reference."""
 
     @property
     def is_note(self) -> bool:
         """Tell whether this atom is a note call."""
         return self.note is not None
+
+    @property
+    def is_field(self) -> bool:
+        """Tell whether this atom is a cross-reference to a paragraph (a REF field in Word)."""
+        return self.target is not None
 
 
 @dataclass
@@ -179,7 +186,7 @@ def _node_atoms(node: Inline, bold: bool, italic: bool, link: str | None) -> lis
         return [Atom(recommendation_label(node), ("rec", node.number, bold, italic, link), bold, italic, link)]
     if isinstance(node, CrossRef):
         text = crossref_text(node)
-        return [Atom(text, ("ref", node.label, bold, italic, link), bold, italic, link)]
+        return [Atom(text, ("ref", node.label, bold, italic, link), bold, italic, link, target=node.target)]
     raise RenderError(f"cannot compare a {type(node).__name__} node: the diff knows no such inline content")
 
 
