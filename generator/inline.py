@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Generic, TypeVar
 
-from .errors import ContentError, Location, RenderError, UprError
+from .errors import ContentError, Location, RenderError
 from .model import (
     Citation,
     CrossRef,
@@ -330,23 +330,56 @@ class InlineVisitor(Generic[T]):
         raise RenderError(f"{self.writer_name} cannot render a {type(node).__name__}")
 
 
+class PlainText(InlineVisitor[None]):
+    """The one plain-text projection of inline content: the text a reader sees, without notes.
+
+    It also keeps where note calls and recommendation references stand in
+    that text (*anchors*: start, end, node), which the checks work on. The
+    word count, the checks and the matching of the diff all read text through it.
+    """
+
+    writer_name = "the plain-text projection"
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.anchors: list[tuple[int, int, NoteCall | RecommendationRef]] = []
+
+    def add(self, nodes: list[Inline]) -> PlainText:
+        """Append the text of the nodes; return self."""
+        for node in nodes:
+            self.visit(node)
+        return self
+
+    def visit_Text(self, node: Text) -> None:
+        self.text += node.text
+
+    def visit_Strong(self, node: Strong) -> None:
+        self.add(node.children)
+
+    def visit_Emph(self, node: Emph) -> None:
+        self.add(node.children)
+
+    def visit_Link(self, node: Link) -> None:
+        self.add(node.children)
+
+    def visit_NoteCall(self, node: NoteCall) -> None:  # a note is not part of the text it is called from
+        self.anchors.append((len(self.text), len(self.text), node))
+
+    def visit_RecommendationRef(self, node: RecommendationRef) -> None:
+        start = len(self.text)
+        self.text += recommendation_label(node)
+        self.anchors.append((start, len(self.text), node))
+
+    def visit_CrossRef(self, node: CrossRef) -> None:
+        self.text += crossref_text(node)
+
+    def visit_Citation(self, node: Citation) -> None:
+        self.text += citation_text(node)
+
+
 def plain_text(nodes: list[Inline]) -> str:
     """Return the text a reader sees, without notes (for word counts and matching)."""
-    parts: list[str] = []
-    for node in nodes:
-        if isinstance(node, Text):
-            parts.append(node.text)
-        elif isinstance(node, (Strong, Emph, Link)):
-            parts.append(plain_text(node.children))
-        elif isinstance(node, RecommendationRef):
-            parts.append(recommendation_label(node))
-        elif isinstance(node, CrossRef):
-            parts.append(crossref_text(node))
-        elif isinstance(node, Citation):
-            parts.append(citation_text(node))
-        elif not isinstance(node, NoteCall):  # a note is not part of the text it is called from
-            raise UprError(f"no plain text for a {type(node).__name__}")
-    return "".join(parts)
+    return PlainText().add(nodes).text
 
 
 def crossref_text(ref: CrossRef) -> str:

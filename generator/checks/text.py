@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..inline import citation_text, crossref_text, recommendation_label
-from ..model import Citation, CrossRef, Emph, Inline, Link, NoteCall, RecommendationRef, Strong, Text
+from ..inline import PlainText
+from ..model import Inline, NoteCall, RecommendationRef
 
 ABBREVIATIONS = frozenset(
     "no nos p pp para paras art arts mr mrs ms dr st vol ed eds cf approx vs e.g i.e ibid op cit".split()
@@ -43,28 +43,8 @@ class FlatText:
 
 def flatten(nodes: list[Inline]) -> FlatText:
     """Return the plain text of `nodes` and the anchors in it, without entering notes."""
-    flat = FlatText()
-    _append(flat, nodes)
-    return flat
-
-
-def _append(flat: FlatText, nodes: list[Inline]) -> None:
-    """Append each node's visible text to `flat`, recording anchors on the way."""
-    for node in nodes:
-        if isinstance(node, Text):
-            flat.text += node.text
-        elif isinstance(node, (Strong, Emph, Link)):
-            _append(flat, node.children)
-        elif isinstance(node, NoteCall):
-            flat.anchors.append(Anchor(len(flat.text), len(flat.text), node))
-        elif isinstance(node, RecommendationRef):
-            start = len(flat.text)
-            flat.text += recommendation_label(node)
-            flat.anchors.append(Anchor(start, len(flat.text), node))
-        elif isinstance(node, CrossRef):
-            flat.text += crossref_text(node)
-        elif isinstance(node, Citation):
-            flat.text += citation_text(node)
+    projection = PlainText().add(nodes)
+    return FlatText(projection.text, [Anchor(start, end, node) for start, end, node in projection.anchors])
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

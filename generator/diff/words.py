@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from typing import Iterator
 
 from ..errors import RenderError
-from ..inline import crossref_text, recommendation_label
+from ..inline import InlineVisitor, crossref_text, recommendation_label
 from ..model import Citation, CrossRef, Emph, Inline, Link, Note, NoteCall, Paragraph, RecommendationRef, Strong, Text
 from .align import WORD, align, words
 
@@ -162,32 +162,50 @@ def without_notes(diff: InlineDiff) -> InlineDiff:
 
 def atoms(nodes: list[Inline], bold: bool = False, italic: bool = False, link: str | None = None) -> list[Atom]:
     """Return the atoms of inline content, as the DOCX writer would render it."""
-    found: list[Atom] = []
-    for node in nodes:
-        found.extend(_node_atoms(node, bold, italic, link))
-    return found
+    return AtomWriter(bold, italic, link).render(nodes)
 
 
-def _node_atoms(node: Inline, bold: bool, italic: bool, link: str | None) -> list[Atom]:
-    """Return the atoms of one inline node."""
-    if isinstance(node, Text):
-        return text_atoms(node.text, bold, italic, link)
-    if isinstance(node, Strong):
-        return atoms(node.children, True, italic, link)
-    if isinstance(node, Emph):
-        return atoms(node.children, bold, True, link)
-    if isinstance(node, Link):
-        return atoms(node.children, bold, italic, node.url)
-    if isinstance(node, NoteCall):
+class AtomWriter(InlineVisitor[list[Atom]]):
+    """Turns inline nodes into the atoms the diff compares, in the formatting they are shown in."""
+
+    writer_name = "the diff"
+
+    def __init__(self, bold: bool = False, italic: bool = False, link: str | None = None) -> None:
+        self.bold, self.italic, self.link = bold, italic, link
+
+    def render(self, nodes: list[Inline]) -> list[Atom]:
+        """Return the atoms of the nodes."""
+        return [atom for node in nodes for atom in self.visit(node)]
+
+    def unknown(self, node: Inline) -> list[Atom]:
+        """Raise: the diff cannot compare a node type it does not know."""
+        raise RenderError(f"cannot compare a {type(node).__name__} node: the diff knows no such inline content")
+
+    def visit_Text(self, node: Text) -> list[Atom]:
+        return text_atoms(node.text, self.bold, self.italic, self.link)
+
+    def visit_Strong(self, node: Strong) -> list[Atom]:
+        return atoms(node.children, True, self.italic, self.link)
+
+    def visit_Emph(self, node: Emph) -> list[Atom]:
+        return atoms(node.children, self.bold, True, self.link)
+
+    def visit_Link(self, node: Link) -> list[Atom]:
+        return atoms(node.children, self.bold, self.italic, node.url)
+
+    def visit_NoteCall(self, node: NoteCall) -> list[Atom]:
         return [Atom("", ("note", note_fingerprint(node.note)), note=node.note)]
-    if isinstance(node, Citation):
-        return _citation_atoms(node, bold, italic, link)
-    if isinstance(node, RecommendationRef):
-        return [Atom(recommendation_label(node), ("rec", node.number, bold, italic, link), bold, italic, link)]
-    if isinstance(node, CrossRef):
-        text = crossref_text(node)
-        return [Atom(text, ("ref", node.label, bold, italic, link), bold, italic, link, target=node.target)]
-    raise RenderError(f"cannot compare a {type(node).__name__} node: the diff knows no such inline content")
+
+    def visit_Citation(self, node: Citation) -> list[Atom]:
+        return _citation_atoms(node, self.bold, self.italic, self.link)
+
+    def visit_RecommendationRef(self, node: RecommendationRef) -> list[Atom]:
+        shown = (self.bold, self.italic, self.link)
+        return [Atom(recommendation_label(node), ("rec", node.number, *shown), *shown)]
+
+    def visit_CrossRef(self, node: CrossRef) -> list[Atom]:
+        shown = (self.bold, self.italic, self.link)
+        return [Atom(crossref_text(node), ("ref", node.label, *shown), *shown, target=node.target)]
 
 
 def text_atoms(text: str, bold: bool = False, italic: bool = False, link: str | None = None) -> list[Atom]:
