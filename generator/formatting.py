@@ -79,7 +79,8 @@ class Block:
     anchor: str | None = None
     """Its name as a link target (Word bookmark, HTML id); only paragraphs have one."""
     level: int = 0
-    """A heading's level (1 for a section)."""
+    """A heading's level (1 for a section); for a paragraph, its quote and items: the level of the section
+    they stand in (a paragraph after a subsection belongs to the section around it)."""
     cells: tuple[Cell, ...] = field(default_factory=tuple)
     """An annex row's cells: number, recommendation, State(s), response, assessment."""
     header: bool = False
@@ -176,22 +177,22 @@ def section_blocks(section: Section) -> list[Block]:
     """Return a section's blocks: heading, paragraphs and subsections, then its recommendations."""
     blocks = [Block("heading", (Text(section.heading),), section, number=section.number, level=section.level)]
     for block in section.body:
-        blocks += paragraph_blocks(block) if isinstance(block, Paragraph) else section_blocks(block)
+        blocks += paragraph_blocks(block, section.level) if isinstance(block, Paragraph) else section_blocks(block)
     if section.recommendations:
         blocks.append(Block("recommendations-heading", (Text(section.recommendations_title),), section))
         blocks += [Block("recommendation", tuple(rec.content), rec) for rec in section.recommendations]
     return blocks
 
 
-def paragraph_blocks(paragraph: Paragraph) -> list[Block]:
+def paragraph_blocks(paragraph: Paragraph, level: int = 1) -> list[Block]:
     """Return a numbered paragraph, then the items of its quoted passage, then its own items."""
     blocks = [Block("paragraph", tuple(paragraph.content), paragraph, number=paragraph.number,
-                    anchor=anchor(paragraph))]
+                    anchor=anchor(paragraph), level=level)]
     if paragraph.quote:
         numbered = paragraph.quote.numbered
-        blocks += [Block("quote", tuple(item), paragraph, number=str(index) if numbered else "")
+        blocks += [Block("quote", tuple(item), paragraph, number=str(index) if numbered else "", level=level)
                    for index, item in enumerate(paragraph.quote.items, start=1)]
-    blocks += [Block("item", tuple(item), paragraph) for item in paragraph.items]
+    blocks += [Block("item", tuple(item), paragraph, level=level) for item in paragraph.items]
     return blocks
 
 

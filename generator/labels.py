@@ -7,6 +7,7 @@ that the renderers, the word count and the diff say the same thing.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from dataclasses import dataclass
@@ -38,7 +39,11 @@ class Labels:
     def date_text(self, iso: str) -> str:
         """Return "28 March 2019" for "2019-03-28" (in the language); a date not in that form as written."""
         match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso.strip())
-        if not match or not 1 <= int(match.group(2)) <= 12:
+        try:
+            datetime.date(*(int(part) for part in match.groups())) if match else None
+        except ValueError:
+            match = None  # "2019-02-30" is no date: shown as written
+        if not match:
             return iso
         year, month, day = match.groups()
         return self.date.format(day=int(day), month=self.months[int(month) - 1], year=year)

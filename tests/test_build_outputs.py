@@ -159,7 +159,7 @@ def test_a_quoted_passage_that_is_not_numbered_is_an_indented_block_in_every_out
     body = read_pdf(out / "minimal.pdf").body
     assert "Quoted one." in body and "– Quoted one." not in body and "1. Quoted one." not in body
     markdown = (out / "minimal.md").read_text(encoding="utf-8")
-    assert "   > Quoted one.\n   > Quoted two.\n" in markdown
+    assert "   > Quoted one.\n   >\n   > Quoted two.\n" in markdown
 
 
 @pytest.mark.parametrize(("order", "expected"), [
@@ -199,3 +199,24 @@ def test_the_word_redline_shows_the_logos_too(minimal: Path, tmp_path: Path) -> 
     assert code == 0, stderr
     with zipfile.ZipFile(redline) as archive:
         assert [n for n in archive.namelist() if n.startswith("word/media/")] == ["word/media/image1.png"]
+
+
+def test_a_paragraph_after_a_subsection_and_a_quote_of_two_items_keep_their_places(minimal: Path,
+                                                                                   tmp_path: Path) -> None:
+    section = next((minimal / "sections").glob("*.yaml"))
+    text = section.read_text(encoding="utf-8").replace("numbered: true", "numbered: false")
+    text = text.replace("recommendations:\n", '  - p: "After the subsection."\nrecommendations:\n', 1)
+    section.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", str(minimal), "--format", "html,md", "--out", str(out))[0] == 0
+    html = (out / "minimal.html").read_text(encoding="utf-8")
+    assert html.index("After the subsection.") > html.index("</section>", html.index("A subsection"))
+    assert "   > Quoted one.\n   >\n   > Quoted two.\n" in (out / "minimal.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("date", "shown"), [("2019-03-28", "28 March 2019"), ("2019-02-30", "2019-02-30"),
+                                             ("March 2019", "March 2019")])
+def test_the_cover_date_is_written_out_only_when_it_is_a_real_date(date: str, shown: str) -> None:
+    from generator.labels import labels_for
+
+    assert labels_for("en").date_text(date) == shown

@@ -137,7 +137,7 @@ class HtmlBody:
             self.out.append(Markup("<h2>%s</h2>") % text)
 
     def block_paragraph(self, block: Block) -> None:
-        self.close_paragraph()
+        self.close_to(block.level + 1)  # out of any subsection it follows
         self.in_paragraph = True
         self.out.append(Markup('<div class="para-block" id="%s">') % block.anchor)
         self.out.append(Markup('<p class="para"><span class="num">%s.</span>%s</p>')

@@ -109,7 +109,11 @@ def _block(writer: MarkdownWriter, block: Block, previous: Block | None) -> list
         indent = " " * (len(block.source.number) + 2)  # under the paragraph's text: "12. "
         if block.kind == "item":
             return [f"{indent}- {text}"]
-        return [f"{indent}> {block.number}. {text}" if block.number else f"{indent}> {text}"]  # a quoted block
+        if block.number:
+            return [f"{indent}> {block.number}. {text}"]
+        # Unnumbered quoted items are paragraphs of one block quote, kept apart by an empty quoted line.
+        apart = [f"{indent}>"] if previous is not None and previous.kind == "quote" and not previous.number else []
+        return [*apart, f"{indent}> {text}"]
     if block.kind == "recommendation":
         return [f"- {text}"]
     if block.kind == "annex-heading":
