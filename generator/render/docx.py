@@ -52,6 +52,7 @@ REQUIRED_STYLES = {
     "Hyperlink": (WD_STYLE_TYPE.CHARACTER, "Default Paragraph Font"),
     "Annex Table": (WD_STYLE_TYPE.TABLE, "Table Grid"),
 }
+_BODY_KINDS = ("heading", "paragraph", "quote", "item", "recommendations-heading", "recommendation")
 LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
 ANNEX_WIDTHS = (1.7, 6.1, 2.4, 2.6, 3.6)  # cm: number, recommendation, States, response, assessment
 
@@ -223,6 +224,8 @@ class DocxBuilder:
 
     def block(self, block: Block) -> None:
         """Add one block of the body, in its style, with its numbering and bookmark."""
+        if block.kind not in _BODY_KINDS:
+            raise RenderError(f"the DOCX writer cannot write a {block.kind} block in the body")
         p = self.styled(block.style, self.writer.render(list(block.content)))
         by_section = self.submission.meta.numbering == "by-section"
         if block.kind == "heading" and block.level == 1 and by_section:
