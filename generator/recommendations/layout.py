@@ -44,7 +44,6 @@ class LayoutLine:
     text: str
     top: float
     bottom: float
-    x0: float
     size: float
     """The type size of most of its characters."""
     marks: tuple[str, ...]
@@ -58,7 +57,6 @@ class LayoutPage:
     """The lines of one page, top to bottom."""
 
     number: int
-    height: float
     lines: tuple[LayoutLine, ...]
 
     def text(self) -> str:
@@ -120,8 +118,7 @@ _UNMAPPED = 0xFFFE  # PDFium's code for a character it could not map
 
 def _layout_page(page: Any, number: int) -> LayoutPage:
     """Return one page's lines, rebuilt from its characters."""
-    height = float(page.get_height())
-    return LayoutPage(number, height, tuple(_lines(_words(page, height))))
+    return LayoutPage(number, tuple(_lines(_words(page, float(page.get_height())))))
 
 
 def _words(page: Any, height: float) -> list[dict[str, Any]]:
@@ -217,12 +214,17 @@ def _line(words: list[dict[str, Any]]) -> LayoutLine:
     for index, word in enumerate(words):
         if word["size"] < size * _MARK_SIZE and _MARK.fullmatch(word["text"]):
             if index == 0:
-                first = word["text"].replace("∗", "*")
+                first = _ascii_mark(word["text"])
             else:
-                marks.append(word["text"].replace("∗", "*"))
+                marks.append(_ascii_mark(word["text"]))
             continue
         parts.append(word["text"])
-    return LayoutLine(normalise_line(" ".join(parts)), top, bottom, words[0]["x0"], size, tuple(marks), first)
+    return LayoutLine(normalise_line(" ".join(parts)), top, bottom, size, tuple(marks), first)
+
+
+def _ascii_mark(mark: str) -> str:
+    """Return a footnote mark with "∗" (U+2217) written "*", as the report's text calls it."""
+    return mark.replace("∗", "*")
 
 
 # --- From layout to the report's body -------------------------------------------
@@ -236,7 +238,9 @@ def body_of_layout(pages: Sequence[LayoutPage | None], symbol: str | None) -> Bo
     lines: list[Line] = []
     footnotes: list[Footnote] = []
     for page in read:
-        kept = [line for line in page.lines if not _is_furniture(page, line, symbol, furniture)]
+        edges = _edge_lines(page)
+        kept = [line for line in page.lines
+                if not (line in edges and _is_furniture(page, line, symbol, furniture))]
         start = _footnote_start(kept, body_size)
         lines += _body_lines(kept[:start], page.number)
         footnotes += _footnotes(kept[start:], page.number)
@@ -257,25 +261,25 @@ def _recurring(pages: list[LayoutPage]) -> set[tuple[int, str]]:
     """Return the (height step, shape) of edge lines that recur on several pages: the running furniture."""
     seen = Counter(
         key for page in pages
-        for key in {(round(line.top / _HEIGHT_STEP), _shape(line.text)) for line in _edge_lines(page)
-                    if not _BODY_LIKE.search(line.text)}
+        for key in {_place(line) for line in _edge_lines(page) if not _BODY_LIKE.search(line.text)}
     )
     least = max(_RECURS, len(pages) // 4)
     return {key for key, count in seen.items() if count >= least and len(key[1].split()) <= 6}
 
 
+def _place(line: LayoutLine) -> tuple[int, str]:
+    """Return where and what an edge line is, as running furniture repeats it: its height step and shape."""
+    return round(line.top / _HEIGHT_STEP), _shape(line.text)
+
+
 def _is_furniture(page: LayoutPage, line: LayoutLine, symbol: str | None, recurring: set[tuple[int, str]]) -> bool:
-    """Return True for a running header or footer line, or an edge line that reads as furniture."""
-    if line not in _edge_lines(page):
-        return False
-    if (round(line.top / _HEIGHT_STEP), _shape(line.text)) in recurring:
-        return True
-    return is_furniture_text(line.text, symbol, page.number)
+    """Return True for an edge line that is running furniture or reads as furniture."""
+    return _place(line) in recurring or is_furniture_text(line.text, symbol, page.number)
 
 
 def _body_size(pages: list[LayoutPage]) -> float:
     """Return the type size of the body text: the size most characters are set in."""
-    sizes = Counter({})
+    sizes: Counter[float] = Counter()
     for page in pages:
         for line in page.lines:
             sizes[line.size] += len(line.text)
@@ -318,8 +322,8 @@ def _footnotes(lines: list[LayoutLine], page: int) -> list[Footnote]:
         text = line.text
         if marker is None:
             written = re.match(r"(\*{1,3}|∗{1,3}|\d{1,3})\s+(.*)", text)
-            if written and (not notes or follows(notes[-1][0], written.group(1).replace("∗", "*"))):
-                marker, text = written.group(1).replace("∗", "*"), written.group(2)
+            if written and (not notes or follows(notes[-1][0], _ascii_mark(written.group(1)))):
+                marker, text = _ascii_mark(written.group(1)), written.group(2)
         if marker is not None:
             notes.append((marker, [text] if text else []))
         elif notes:
