@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.recommendations.data import RESPONSES, Recommendation
-from generator.recommendations.furniture import Body, Line, body_of, join_lines
+from generator.recommendations.furniture import Body, Line, join_lines
 from generator.recommendations.numbers import (
     NumberList,
     Span,
@@ -38,7 +38,7 @@ from generator.recommendations.numbers import (
     number_lists,
     numbers_in,
 )
-from generator.recommendations.pages import read_report_pages
+from generator.recommendations.pages import read_document
 from generator.recommendations.problems import ImportProblem
 from generator.recommendations.responses import (
     Response,
@@ -242,16 +242,9 @@ def _where(later: LaterResponse) -> str:
 
 def _addendum_body(path: Path) -> tuple[Body, str | None]:
     """Return the addendum's body lines (without furniture and footnotes) and its symbol."""
-    if path.suffix.lower() == ".pdf":
-        from generator.recommendations.layout import LayoutReader, body_of_layout
-
-        with LayoutReader(path) as reader:
-            pages = [reader.page(index) for index in range(len(reader))]
-        document = _symbol(page.text() for page in pages)
-        return body_of_layout(pages, document), document
-    texts = read_report_pages(path)
-    document = _symbol(texts)
-    return body_of(texts, document), document
+    pages = read_document(path)
+    document = _symbol(pages.texts)
+    return pages.body(document), document
 
 
 def _symbol(texts: Iterable[str]) -> str | None:

@@ -16,10 +16,9 @@ from pathlib import Path
 from generator.errors import ReportImportError
 from generator.recommendations.addendum import fill_responses, read_addendum
 from generator.recommendations.data import RESPONSES, Recommendation, RecommendationSet
-from generator.recommendations.furniture import Footnote, Line, body_of, join_lines, vocabulary
+from generator.recommendations.furniture import Footnote, Line, join_lines, vocabulary
 from generator.recommendations.metadata import ReportMetadata, read_metadata
 from generator.recommendations.numbers import listed_numbers
-from generator.recommendations.layout import body_of_layout
 from generator.recommendations.pages import read_report
 from generator.recommendations.problems import ImportProblem
 from generator.recommendations.responses import Response, category_of, response_of
@@ -97,10 +96,7 @@ def import_report(pdf_or_text_path: Path, responses: Path | None = None) -> Impo
     metadata = read_metadata(pages.texts)
     if metadata.document is None:
         raise ReportImportError(f"{pdf_or_text_path}: no document symbol (A/HRC/…) found")
-    if pages.layout is None:
-        body = body_of(pages.texts, metadata.document)
-    else:
-        body = body_of_layout(pages.layout, metadata.document)
+    body = pages.body(metadata.document)
     try:
         section = read_section(body.lines)
     except ReportImportError as exc:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import ReportImportError
-from generator.recommendations.layout import LayoutPage, LayoutReader
+from generator.recommendations.furniture import Body, body_of
+from generator.recommendations.layout import LayoutPage, LayoutReader, body_of_layout
 from generator.recommendations.section import SECTION_HEADING, closes_section
 
 PAGE_BREAK = "\f"
@@ -43,6 +44,10 @@ class ReportPages:
     layout: list[LayoutPage | None] | None
     """Each page's lines with their places (None for a page not read); None for text input."""
 
+    def body(self, symbol: str | None) -> Body:
+        """Return the body lines without furniture and footnotes: by layout for a PDF, by text otherwise."""
+        return body_of(self.texts, symbol) if self.layout is None else body_of_layout(self.layout, symbol)
+
 
 def read_report(path: Path) -> ReportPages:
     """Return a report's pages: laid out for a PDF (see layout.py), as text for a text file.
@@ -63,6 +68,17 @@ def read_report(path: Path) -> ReportPages:
         if not _read_section(reader, first) and first > 3:
             _read_section(reader, 3)  # the contents were wrong: read from the start
         pages = reader.pages()
+    return ReportPages([page.text() if page else "" for page in pages], pages)
+
+
+def read_document(path: Path) -> ReportPages:
+    """Return every page of a document (an addendum): laid out for a PDF, as text for a text file."""
+    if path.suffix.lower() != ".pdf":
+        return ReportPages(read_report_pages(path), None)
+    if not path.is_file():
+        raise ReportImportError(f"{path}: no such file")
+    with LayoutReader(path) as reader:
+        pages: list[LayoutPage | None] = [reader.page(index) for index in range(len(reader))]
     return ReportPages([page.text() if page else "" for page in pages], pages)
 
 
