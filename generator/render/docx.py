@@ -162,6 +162,7 @@ class DocxBuilder:
         self.numbering = ooxml.Numbering(self.document.part)
         self.lists = self.define_lists()
         self.bookmarks = 0
+        self.quote_list: int | None = None  # the list of the current paragraph's numbered quote, once begun
 
     def define_lists(self) -> dict[str, int]:
         """Define the document's lists; return list name → abstract or instance id."""
@@ -234,7 +235,7 @@ class DocxBuilder:
             ooxml.set_numbering(p, self.lists["paragraphs"], 1 if by_section else 0)
             self.bookmarks += 1
             ooxml.bookmark(p, self.bookmarks, block.anchor or "")
-            self.quote_list: int | None = None  # a numbered quoted passage restarts at 1 under each paragraph
+            self.quote_list = None  # a numbered quoted passage restarts at 1 under each paragraph
         elif block.kind == "quote" and block.number:
             if self.quote_list is None:
                 self.quote_list = self.numbering.instance(self.lists["quoted"], restart=True)
