@@ -14,14 +14,16 @@ model and wording it again each in their own way.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .labels import labels_for
-from .model import Assessment, Emph, Inline, Link, Organisation, Paragraph, Section, Strong, Submission, Text
+from .model import (Assessment, Emph, Inline, Link, Organisation, OwnRecommendation, Paragraph, Section, Strong,
+                    Submission, Text)
 from .recommendations.data import Recommendation
 
 KINDS = (
+    "cover-logos",  # the organisations' logos, side by side
     "cover-title",  # the submission's title
     "cover-line",  # who submits it, the review, each organisation's details
     "heading",  # a section heading (level 1, 2, 3 …)
@@ -48,6 +50,7 @@ STYLES = {
 """The Word style of each kind (a heading's is "Heading N"; annex rows are table cells)."""
 
 PARTS = {
+    "cover-logos": "cover",
     "cover-title": "cover",
     "cover-line": "cover",
     "heading": "body",
@@ -73,7 +76,8 @@ class Block:
     content: Cell
     """What it says, as inline nodes (for an annex row: empty; see *cells*)."""
     source: object | None = None
-    """The model element it came from: a Paragraph, Section, OwnRecommendation, Assessment, Organisation."""
+    """The model element it came from: a Paragraph, Section, OwnRecommendation, Assessment, Organisation
+    (for the logos: the organisations that have one, as a tuple)."""
     number: str = ""
     """The number shown beside it: "12" (or "2.3" by section) for a paragraph, "3" for a numbered quote."""
     anchor: str | None = None
@@ -82,7 +86,7 @@ class Block:
     """A heading's level (1 for a section); for a paragraph, its quote and items: the level of the section
     they stand in (a paragraph after a subsection belongs to the section around it)."""
     cells: tuple[Cell, ...] = field(default_factory=tuple)
-    """An annex row's cells: number, recommendation, State(s), response, assessment."""
+    """An annex row's cells, one per column of ANNEX_COLUMNS."""
     header: bool = False
     """True for the annex table's head row."""
     role: str = ""
@@ -143,9 +147,12 @@ def contact_line(organisation: Organisation, language: str) -> str | None:
 
 
 def cover_blocks(submission: Submission) -> Iterator[Block]:
-    """Yield the cover: title, who submits it, the review, the date, then each organisation with its
+    """Yield the cover: the logos, the title, who submits it, the review, the date, then each organisation with its
     description, website (a link) and contact, each on a line of its own."""
     meta = submission.meta
+    with_logos = tuple(organisation for organisation in meta.organisations if organisation.logo)
+    if with_logos:
+        yield Block("cover-logos", (), with_logos, role="logos")
     yield Block("cover-title", (Text(meta.title),), role="title")
     yield Block("cover-line", (Strong([Text(submitted_by(submission))]),), role="submitted-by")
     yield Block("cover-line", (Emph([Text(review_line(submission))]),), role="review")
@@ -175,25 +182,57 @@ def _organisation_lines(organisation: Organisation, language: str) -> Iterator[B
 
 def section_blocks(section: Section) -> list[Block]:
     """Return a section's blocks: heading, paragraphs and subsections, then its recommendations."""
-    blocks = [Block("heading", (Text(section.heading),), section, number=section.number, level=section.level)]
+    blocks = [heading_block(section)]
     for block in section.body:
         blocks += paragraph_blocks(block, section.level) if isinstance(block, Paragraph) else section_blocks(block)
     if section.recommendations:
-        blocks.append(Block("recommendations-heading", (Text(section.recommendations_title),), section))
-        blocks += [Block("recommendation", tuple(rec.content), rec) for rec in section.recommendations]
+        blocks.append(recommendations_heading_block(section))
+        blocks += [recommendation_block(rec) for rec in section.recommendations]
     return blocks
 
 
 def paragraph_blocks(paragraph: Paragraph, level: int = 1) -> list[Block]:
     """Return a numbered paragraph, then the items of its quoted passage, then its own items."""
-    blocks = [Block("paragraph", tuple(paragraph.content), paragraph, number=paragraph.number,
-                    anchor=anchor(paragraph), level=level)]
+    blocks = [paragraph_block(paragraph, level)]
     if paragraph.quote:
-        numbered = paragraph.quote.numbered
-        blocks += [Block("quote", tuple(item), paragraph, number=str(index) if numbered else "", level=level)
-                   for index, item in enumerate(paragraph.quote.items, start=1)]
-    blocks += [Block("item", tuple(item), paragraph, level=level) for item in paragraph.items]
+        blocks += [quote_block(paragraph, item, index, level) for index, item in enumerate(paragraph.quote.items, 1)]
+    blocks += [item_block(paragraph, item, level) for item in paragraph.items]
     return blocks
+
+
+# One block of each kind; the Word redline words the lines it compares with these too.
+
+
+def heading_block(section: Section) -> Block:
+    """Return a section's heading."""
+    return Block("heading", (Text(section.heading),), section, number=section.number, level=section.level)
+
+
+def paragraph_block(paragraph: Paragraph, level: int = 1) -> Block:
+    """Return a numbered paragraph's own text, with its number and anchor."""
+    return Block("paragraph", tuple(paragraph.content), paragraph, number=paragraph.number,
+                 anchor=anchor(paragraph), level=level)
+
+
+def quote_block(paragraph: Paragraph, item: list[Inline], index: int, level: int = 1) -> Block:
+    """Return item `index` (from 1) of a paragraph's quoted passage: numbered only when the passage is."""
+    numbered = paragraph.quote is not None and paragraph.quote.numbered
+    return Block("quote", tuple(item), paragraph, number=str(index) if numbered else "", level=level)
+
+
+def item_block(paragraph: Paragraph, item: list[Inline], level: int = 1) -> Block:
+    """Return one item of a paragraph's list."""
+    return Block("item", tuple(item), paragraph, level=level)
+
+
+def recommendations_heading_block(section: Section) -> Block:
+    """Return the heading above a section's own recommendations."""
+    return Block("recommendations-heading", (Text(section.recommendations_title),), section)
+
+
+def recommendation_block(rec: OwnRecommendation) -> Block:
+    """Return one of the section's own recommendations."""
+    return Block("recommendation", tuple(rec.content), rec)
 
 
 def anchor(paragraph: Paragraph) -> str:
@@ -218,14 +257,23 @@ def response_label(rec: Recommendation, language: str = "en") -> str:
 
 def annex_blocks(submission: Submission) -> list[Block]:
     """Return the annex: its heading, the table's head row, then one row per assessment."""
-    labels = labels_for(submission.meta.language)
-    head = tuple((Text(title),) for title in labels.annex_columns)
+    language = submission.meta.language
     return [
         Block("annex-heading", (Text(submission.annex_title or ""),)),
-        Block("annex-row", (), cells=head, header=True),
-        *(Block("annex-row", (), assessment, cells=annex_cells(assessment, submission.meta.language))
-          for assessment in annex_assessments(submission)),
+        annex_head(language),
+        *(annex_row(assessment, language) for assessment in annex_assessments(submission)),
     ]
+
+
+def annex_head(language: str) -> Block:
+    """Return the annex table's head row: each column's title in the language."""
+    titles = labels_for(language).annex_columns
+    return Block("annex-row", (), cells=tuple((Text(titles[column.name]),) for column in ANNEX_COLUMNS), header=True)
+
+
+def annex_row(assessment: Assessment, language: str) -> Block:
+    """Return one assessment's row of the annex table."""
+    return Block("annex-row", (), assessment, cells=annex_cells(assessment, language))
 
 
 def annex_assessments(submission: Submission) -> list[Assessment]:
@@ -242,10 +290,41 @@ def _number_key(number: str) -> tuple[int, ...]:
 
 
 def annex_cells(assessment: Assessment, language: str) -> tuple[Cell, ...]:
-    """Return an annex row's cells: number, text, States, response, then the status (bold) and comment."""
-    rec = assessment.recommendation
-    texts = [rec.text, "; ".join(rec.states), response_label(rec, language)] if rec else ["", "", ""]
+    """Return an annex row's cells, one per column."""
+    return tuple(column.cell(assessment, language) for column in ANNEX_COLUMNS)
+
+
+def _text_cell(text: str | None) -> Cell:
+    """Return a cell holding `text` (empty when there is none)."""
+    return (Text(text),) if text else ()
+
+
+def _assessment_cell(assessment: Assessment, language: str) -> Cell:
+    """Return the assessment cell: the status in bold, then the authors' comment."""
     status: list[Inline] = [Strong([Text(labels_for(language).statuses[assessment.status])])]
     if assessment.comment:
         status += [Text(". "), *assessment.comment]
-    return ((Text(assessment.number),), *((Text(text),) if text else () for text in texts), tuple(status))
+    return tuple(status)
+
+
+@dataclass(frozen=True)
+class AnnexColumn:
+    """One column of the annex table."""
+
+    name: str
+    """Its key in `Labels.annex_columns`, which gives its title in each language."""
+    width: float
+    """Its width in the Word table, in centimetres (16.4 fill an A4 page between 2.3 cm margins)."""
+    cell: Callable[[Assessment, str], Cell]
+    """What it shows for an assessment, in a language."""
+
+
+ANNEX_COLUMNS = (
+    AnnexColumn("number", 1.7, lambda a, language: _text_cell(a.number)),
+    AnnexColumn("recommendation", 6.1, lambda a, language: _text_cell(a.recommendation and a.recommendation.text)),
+    AnnexColumn("states", 2.4, lambda a, language: _text_cell(a.recommendation and "; ".join(a.recommendation.states))),
+    AnnexColumn("response", 2.6,
+                lambda a, language: _text_cell(a.recommendation and response_label(a.recommendation, language))),
+    AnnexColumn("assessment", 3.6, _assessment_cell),
+)
+"""The annex table's columns, in order: adding a column is one entry here and its title in labels.py."""

@@ -374,7 +374,7 @@ class PlainText(InlineVisitor[None]):
         self.text += crossref_text(node)
 
     def visit_Citation(self, node: Citation) -> None:
-        self.text += citation_text(node)
+        self.add(citation_content(node))
 
 
 def plain_text(nodes: list[Inline]) -> str:
@@ -393,7 +393,28 @@ def recommendation_label(ref: RecommendationRef) -> str:
     return " ".join([ref.number, *(f"({s})" for s in states)])
 
 
+PINPOINT_SEPARATOR = ", "
+"""What stands between a source and the pinpoint that follows it: "…/303181>, pp. 129–130"."""
+
+
+def citation_content(citation: Citation) -> list[Inline]:
+    """Return what a citation shows: the source's content (its key when undefined), then the pinpoint.
+
+    A source that ends in a full stop gives it up to the pinpoint: "Law on the Press, p. 4".
+    """
+    shown = list(citation.source.content) if citation.source else [Text(f"[@{citation.key}]")]
+    if not citation.pinpoint:
+        return shown
+    if shown and isinstance(shown[-1], Text) and shown[-1].text.endswith("."):
+        shown[-1] = Text(shown[-1].text[:-1])
+    return shown + [Text(PINPOINT_SEPARATOR + citation.pinpoint)]
+
+
 def citation_text(citation: Citation) -> str:
-    """Return a citation as plain text: the source, then the pinpoint."""
-    source = plain_text(citation.source.content) if citation.source else f"[@{citation.key}]"
-    return f"{source} {citation.pinpoint}" if citation.pinpoint else source
+    """Return a citation as plain text."""
+    return plain_text(citation_content(citation))
+
+
+def note_content(note: Note) -> list[Inline]:
+    """Return what a note shows: its content, or a placeholder for an undefined key."""
+    return [Text(f"[note '{note.key}' is not defined]")] if note.missing else note.content

@@ -26,7 +26,7 @@ class Labels:
     recommendation: str
     recommendations: str
     annex_title: str
-    annex_columns: tuple[str, str, str, str, str]
+    annex_columns: dict[str, str]  # column name (formatting.ANNEX_COLUMNS) → its title
     responses: dict[str, str]
     statuses: dict[str, str]
     colon: str = ": "  # French sets a no-break space before a colon
@@ -77,7 +77,13 @@ LABELS: dict[str, Labels] = {
         recommendation="Recommendation",
         recommendations="Recommendations",
         annex_title="Annex: Implementation of previous recommendations",
-        annex_columns=("No.", "Recommendation", "State(s)", "Response", "Assessment"),
+        annex_columns={
+            "number": "No.",
+            "recommendation": "Recommendation",
+            "states": "State(s)",
+            "response": "Response",
+            "assessment": "Assessment",
+        },
         responses={"supported": "Supported", "noted": "Noted", "partially supported": "Partially supported",
                    "pending": "Pending"},
         statuses={"not implemented": "Not implemented", "partially implemented": "Partially implemented",
@@ -91,7 +97,13 @@ LABELS: dict[str, Labels] = {
         recommendation="Recommandation",
         recommendations="Recommandations",
         annex_title="Annexe\u00a0: mise en œuvre des recommandations précédentes",
-        annex_columns=("No", "Recommandation", "État(s)", "Réponse", "Évaluation"),
+        annex_columns={
+            "number": "No",
+            "recommendation": "Recommandation",
+            "states": "État(s)",
+            "response": "Réponse",
+            "assessment": "Évaluation",
+        },
         responses={"supported": "Acceptée", "noted": "Prise en note", "partially supported": "Acceptée en partie",
                    "pending": "En attente"},
         statuses={"not implemented": "Non mise en œuvre", "partially implemented": "Partiellement mise en œuvre",
@@ -109,7 +121,13 @@ LABELS: dict[str, Labels] = {
         recommendation="Recomendación",
         recommendations="Recomendaciones",
         annex_title="Anexo: aplicación de las recomendaciones anteriores",
-        annex_columns=("N.º", "Recomendación", "Estado(s)", "Respuesta", "Evaluación"),
+        annex_columns={
+            "number": "N.º",
+            "recommendation": "Recomendación",
+            "states": "Estado(s)",
+            "response": "Respuesta",
+            "assessment": "Evaluación",
+        },
         responses={"supported": "Aceptada", "noted": "Se toma nota", "partially supported": "Aceptada en parte",
                    "pending": "Pendiente"},
         statuses={"not implemented": "No aplicada", "partially implemented": "Parcialmente aplicada",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,3 +86,83 @@ def _paragraph(p: etree._Element, number_of: dict[str, int]) -> DocxParagraph:
         level=level.get(q("val")) if level is not None else None,
         italic=italic,
     )
+
+
+DROPPED = {"accept": {q("del"), q("moveFrom")}, "reject": {q("ins"), q("moveTo")}}
+
+
+def tracked_view(path: Path, which: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """Return (style, text) of the body's paragraphs and the text of the notes called, changes accepted or rejected.
+
+    A paragraph whose mark is removed joins the next one, as in Word; a table
+    row removed takes its cells with it.
+    """
+    with zipfile.ZipFile(path) as archive:
+        body = etree.fromstring(archive.read("word/document.xml")).find(q("body"))
+        notes_xml = (
+            etree.fromstring(archive.read("word/footnotes.xml")) if "word/footnotes.xml" in archive.namelist() else None
+        )
+    dropped, calls, paragraphs, carried = DROPPED[which], [], [], ""
+    for p in body.iter(q("p")):
+        row = next(p.iterancestors(q("tr")), None)
+        if row is not None and _tracked(row.find(q("trPr")), dropped):
+            continue
+        text = _text(p, dropped, calls)
+        if _tracked(p.find(f"{q('pPr')}/{q('rPr')}"), dropped):
+            carried += text
+            continue
+        style = p.find(f"{q('pPr')}/{q('pStyle')}")
+        paragraphs.append((style.get(q("val")) if style is not None else "", carried + text))
+        carried = ""
+    notes = (
+        {n.get(q("id")): " ".join(_text(p, dropped, []) for p in n.iter(q("p"))) for n in notes_xml.iter(q("footnote"))}
+        if notes_xml is not None
+        else {}
+    )
+    return paragraphs, [notes[c] for c in calls]
+
+
+def _tracked(properties: etree._Element | None, dropped: set[str]) -> bool:
+    """Tell whether a paragraph mark's or row's properties hold a change that the view drops."""
+    return properties is not None and any(child.tag in dropped for child in properties)
+
+
+def _text(p: etree._Element, dropped: set[str], calls: list[str]) -> str:
+    """Return a paragraph's text in the view; note calls are written [n] and collected."""
+    pieces = []
+    for r in p.iter(q("r")):
+        if any(a.tag in dropped for a in r.iterancestors() if p in a.iterancestors()):
+            continue
+        for child in r:
+            if child.tag in (q("t"), q("delText")):
+                pieces.append(child.text or "")
+            elif child.tag == q("footnoteReference"):
+                calls.append(child.get(q("id")))
+                pieces.append(f"[{len(calls)}]")
+    return "".join(pieces)
+
+def tracked_marks(path: Path, which: str) -> dict[str, list[str]]:
+    """Return what else a view keeps, in order: bookmark names, REF field targets, pictures (by content)."""
+    with zipfile.ZipFile(path) as archive:
+        body = etree.fromstring(archive.read("word/document.xml")).find(q("body"))
+        rels = etree.fromstring(archive.read("word/_rels/document.xml.rels"))
+        images = {
+            rel.get("Id"): hashlib.sha256(archive.read("word/" + rel.get("Target"))).hexdigest()[:12]
+            for rel in rels
+            if rel.get("Type", "").endswith("/image")
+        }
+    dropped = DROPPED[which]
+
+    def kept(element: etree._Element) -> bool:
+        row = next(element.iterancestors(q("tr")), None)
+        if row is not None and _tracked(row.find(q("trPr")), dropped):
+            return False
+        return not any(a.tag in dropped for a in element.iterancestors())
+
+    blip = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+    embed = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+    return {
+        "bookmarks": [b.get(q("name")) for b in body.iter(q("bookmarkStart")) if kept(b)],
+        "fields": [t.text.split()[1] for t in body.iter(q("instrText")) if kept(t) and t.text.strip().startswith("REF")],
+        "pictures": [images[b.get(embed)] for b in body.iter(blip) if kept(b)],
+    }

@@ -20,13 +20,17 @@ from lxml import etree
 
 from generator.build import build_submission, load_resolved
 from generator.checks.wordcount import word_count
+from generator.diff import diff_submissions
+from generator.diff.redline_docx import render_redline_docx
 from generator.formatting import Block, format_submission
-from generator.inline import plain_text
-from tests.docxread import read_docx
+from generator.inline import PlainText, plain_text
+from generator.model import NoteCall
+from tests.docxread import read_docx, tracked_marks, tracked_view
 from tests.pdfread import read_pdf, squeeze
 
 CASES_ROOT = Path(__file__).resolve().parent / "fixtures" / "build"
 CASES = sorted(path.name for path in CASES_ROOT.iterdir() if (path / "submission.yaml").is_file())
+DATE = "2024-01-15T00:00:00Z"
 
 
 def block_text(block: Block) -> str:
@@ -37,8 +41,15 @@ def block_text(block: Block) -> str:
 
 
 def describe(blocks: list[Block]) -> list[str]:
-    """Return one line per block: its kind, its number if it has one, its text."""
-    return [f"{block.kind}{' ' + block.number if block.number else ''}: {block_text(block)}" for block in blocks]
+    """Return one line per block: its kind, its number if it has one, its text (for the logos: their files)."""
+    return [f"{block.kind}{' ' + block.number if block.number else ''}: {_shown(block)}" for block in blocks]
+
+
+def _shown(block: Block) -> str:
+    """Return a block's text, or the logos' file names."""
+    if block.kind == "cover-logos":
+        return ", ".join(organisation.logo.name for organisation in block.source)
+    return block_text(block)
 
 
 @pytest.fixture(scope="module", params=CASES)
@@ -51,7 +62,7 @@ def case(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
 
 
 def test_the_cases_are_there() -> None:
-    assert CASES == ["en-quotes", "es-by-section", "fr-annex"]
+    assert CASES == ["en-logos-sources", "en-quotes", "es-by-section", "fr-annex"]
 
 
 def test_the_blocks_are_the_expected_ones(case: tuple[str, list[Block], Path]) -> None:
@@ -80,10 +91,22 @@ def test_the_pdf_shows_the_blocks_in_order(case: tuple[str, list[Block], Path]) 
     assert read_pdf(pdf).pages >= 1
     position = 0
     for block in blocks:
-        for text in block_text(block).split(" | "):
+        for text in (stretch for cell in _cells(block) for stretch in _between_calls(cell)):
             found = body.find(squeeze(text), position)
             assert found >= 0, text
             position = found
+
+
+def _cells(block: Block) -> list[list]:
+    """Return the inline content of a block, or of each cell of an annex row."""
+    return [list(cell) for cell in block.cells] if block.kind == "annex-row" else [list(block.content)]
+
+
+def _between_calls(nodes: list) -> list[str]:
+    """Return a block's text cut where notes are called (the PDF sets their numbers there)."""
+    projection = PlainText().add(nodes)
+    cuts = [0, *(start for start, _, node in projection.anchors if isinstance(node, NoteCall)), len(projection.text)]
+    return [projection.text[a:b].strip() for a, b in zip(cuts, cuts[1:]) if projection.text[a:b].strip()]
 
 
 def test_the_word_count_counts_what_the_docx_shows(case: tuple[str, list[Block], Path]) -> None:
@@ -93,3 +116,52 @@ def test_the_word_count_counts_what_the_docx_shows(case: tuple[str, list[Block],
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     words = sum(len("".join(t.text or "" for t in p.iter(w + "t")).split()) for p in root.iter(w + "p"))
     assert words == sum(count.parts[part] for part in ("body", "cover", "recommendations", "annex"))
+
+
+# --- the Word redline writes the same blocks --------------------------------------------------------------------
+
+
+PAIRS = [(old, new) for old in CASES for new in CASES]  # each case against each, itself included
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each case's ordinary DOCX, written once."""
+    out = tmp_path_factory.mktemp("ordinary")
+    for name in CASES:
+        build_submission(load_resolved(CASES_ROOT / name), out, ("docx",))
+    return {name: out / f"{name}.docx" for name in CASES}
+
+
+@pytest.mark.parametrize(("old", "new"), PAIRS, ids=[f"{a}-to-{b}" for a, b in PAIRS])
+def test_the_redline_accepted_is_the_new_build_and_rejected_the_old(
+    old: str, new: str, built: dict[str, Path], tmp_path: Path
+) -> None:
+    """Text, styles and notes; and, accepted, the bookmark names, live references and logos of the build."""
+    redline = tmp_path / "redline.docx"
+    render_redline_docx(diff_submissions(*(load_resolved(CASES_ROOT / n) for n in (old, new))), redline, "R", DATE)
+    assert tracked_view(redline, "accept") == tracked_view(built[new], "accept")
+    assert tracked_view(redline, "reject") == tracked_view(built[old], "accept")
+    assert tracked_marks(redline, "accept") == tracked_marks(built[new], "accept")
+    assert tracked_marks(redline, "reject")["pictures"] == tracked_marks(built[old], "accept")["pictures"]
+
+
+def test_the_logos_case_has_pictures_fields_and_bookmarks(built: dict[str, Path]) -> None:
+    """The redline comparison above would pass vacuously on a document without them."""
+    marks = tracked_marks(built["en-logos-sources"], "accept")
+    assert len(marks["pictures"]) == 2 and marks["fields"] == ["p_defamation"]
+    assert marks["bookmarks"] == ["p_defamation", "para_2", "para_3"]
+
+
+def test_a_pinpoint_follows_its_source_with_a_comma_in_every_output(tmp_path: Path) -> None:
+    submission = load_resolved(CASES_ROOT / "en-logos-sources")
+    build_submission(submission, tmp_path, ("docx", "pdf", "md"))
+    wanted = ["Available from: https://www.osce.org/fom/303181, pp. 14–17", "official translation, art. 4"]
+    notes = read_docx(tmp_path / "en-logos-sources.docx").notes
+    assert [notes[1].endswith(wanted[0]), notes[2].endswith(wanted[1])] == [True, True]
+    markdown = (tmp_path / "en-logos-sources.md").read_text(encoding="utf-8")
+    assert "303181>), pp. 14–17]" in markdown and "official translation, art. 4]" in markdown
+    if shutil.which("pdftotext"):
+        text = squeeze(subprocess.run(["pdftotext", str(tmp_path / "en-logos-sources.pdf"), "-"],
+                                      capture_output=True, text=True, check=True).stdout)
+        assert all(squeeze(w) in text for w in wanted)

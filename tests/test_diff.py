@@ -23,6 +23,7 @@ import pytest
 from lxml import etree
 
 from tests.clirun import run
+from tests.docxread import tracked_view as view
 from generator.build import load_resolved
 from generator.diff import diff_submissions
 from generator.diff.html import render_diff_html
@@ -269,7 +270,7 @@ def test_example_revision_is_classified_as_a_coalition_edited_it() -> None:
     assert changed == [
         ("changed", False, "2", "2", None),
         ("changed", False, "13", "13", None),
-        ("changed", False, "14", "14", "article-174"),  # only its note's pinpoint changed
+        ("changed", False, "14", "14", "article-174"),  # only its note's page numbers changed
         ("added", False, "", "25", "protest-shutdowns"),
         ("changed", False, "25", "26", None),
         ("changed", False, "27", "28", "journalists-attacked"),
@@ -301,60 +302,6 @@ def test_text_report_is_the_expected_one(name: str) -> None:
 
 
 # --- the Word redline, read back through its XML --------------------------------------------------------------
-
-
-DROPPED = {"accept": {q("del"), q("moveFrom")}, "reject": {q("ins"), q("moveTo")}}
-
-
-def view(path: Path, which: str) -> tuple[list[tuple[str, str]], list[str]]:
-    """Return (style, text) of the body's paragraphs and the text of the notes called, changes accepted or rejected.
-
-    A paragraph whose mark is removed joins the next one, as in Word; a table
-    row removed takes its cells with it.
-    """
-    with zipfile.ZipFile(path) as archive:
-        body = etree.fromstring(archive.read("word/document.xml")).find(q("body"))
-        notes_xml = (
-            etree.fromstring(archive.read("word/footnotes.xml")) if "word/footnotes.xml" in archive.namelist() else None
-        )
-    dropped, calls, paragraphs, carried = DROPPED[which], [], [], ""
-    for p in body.iter(q("p")):
-        row = next(p.iterancestors(q("tr")), None)
-        if row is not None and _tracked(row.find(q("trPr")), dropped):
-            continue
-        text = _text(p, dropped, calls)
-        if _tracked(p.find(f"{q('pPr')}/{q('rPr')}"), dropped):
-            carried += text
-            continue
-        style = p.find(f"{q('pPr')}/{q('pStyle')}")
-        paragraphs.append((style.get(q("val")) if style is not None else "", carried + text))
-        carried = ""
-    notes = (
-        {n.get(q("id")): " ".join(_text(p, dropped, []) for p in n.iter(q("p"))) for n in notes_xml.iter(q("footnote"))}
-        if notes_xml is not None
-        else {}
-    )
-    return paragraphs, [notes[c] for c in calls]
-
-
-def _tracked(properties: etree._Element | None, dropped: set[str]) -> bool:
-    """Tell whether a paragraph mark's or row's properties hold a change that the view drops."""
-    return properties is not None and any(child.tag in dropped for child in properties)
-
-
-def _text(p: etree._Element, dropped: set[str], calls: list[str]) -> str:
-    """Return a paragraph's text in the view; note calls are written [n] and collected."""
-    pieces = []
-    for r in p.iter(q("r")):
-        if any(a.tag in dropped for a in r.iterancestors() if p in a.iterancestors()):
-            continue
-        for child in r:
-            if child.tag in (q("t"), q("delText")):
-                pieces.append(child.text or "")
-            elif child.tag == q("footnoteReference"):
-                calls.append(child.get(q("id")))
-                pieces.append(f"[{len(calls)}]")
-    return "".join(pieces)
 
 
 ORDINARY: dict[Path, Path] = {}  # submission folder → its ordinary DOCX, written once per run

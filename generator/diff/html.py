@@ -16,7 +16,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..errors import RenderError
-from ..labels import labels_for
+from ..formatting import annex_head
+from ..inline import plain_text
 from ..model import Section
 from ..render.common import template_dir
 from .modes import OLD_SIDE, block_mode, line_modes, presence_mode, section_mode
@@ -139,7 +140,7 @@ def render_diff_html(diff: SubmissionDiff, templates_root: Path | None = None) -
         is_section=lambda b: isinstance(b, SectionDiff),
         OLD_SIDE=OLD_SIDE,
     )
-    columns = labels_for(diff.new.meta.language).annex_columns
+    columns = [plain_text(list(cell)) for cell in annex_head(diff.new.meta.language).cells]
     return env.get_template(TEMPLATE).render(d=diff, notes_summary=notes_summary(diff), annex_columns=columns)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any, Callable, Sequence, TypeVar
 
+from ..formatting import Block as FormattedBlock
 from ..inline import plain_text
 from ..model import Inline, OwnRecommendation, Paragraph, Section, Submission, Text
 from .align import align, interleave, longest_increasing, similarity, words
@@ -120,15 +121,18 @@ def paragraph_unit(paragraph: Paragraph) -> Unit:
 
 def diff_lines(old: list[list[Inline]], new: list[list[Inline]]) -> list[LineDiff]:
     """Return two lists of lines (items) merged in order, similar lines compared word by word."""
-    merged = align([words(plain_text(x)) for x in old], [words(plain_text(x)) for x in new], LINE_THRESHOLD)
-    return [
-        LineDiff(
-            old[i] if i is not None else None,
-            new[j] if j is not None else None,
-            diff_inline(old[i] if i is not None else [], new[j] if j is not None else []),
-        )
-        for i, j in merged
-    ]
+    return [line_diff(old[i] if i is not None else None, new[j] if j is not None else None)
+            for i, j in align_lines(old, new)]
+
+
+def align_lines(old: list[list[Inline]], new: list[list[Inline]]) -> list[tuple[int | None, int | None]]:
+    """Return the two lists' lines merged in order, as pairs of places (None where a side has no line)."""
+    return align([words(plain_text(x)) for x in old], [words(plain_text(x)) for x in new], LINE_THRESHOLD)
+
+
+def line_diff(old: list[Inline] | None, new: list[Inline] | None, block: FormattedBlock | None = None) -> LineDiff:
+    """Return one line compared word by word (None for a side that does not have it)."""
+    return LineDiff(old, new, diff_inline(old or [], new or []), block)
 
 
 def text_diff(old: str | None, new: str | None) -> InlineDiff:

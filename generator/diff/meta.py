@@ -6,12 +6,12 @@ import hashlib
 
 from typing import Iterator
 
-from ..formatting import annex_assessments, annex_cells, cover_blocks
+from ..formatting import ANNEX_COLUMNS, annex_assessments, annex_cells, cover_blocks
 from ..inline import recommendation_label
 from ..model import Assessment, Inline, NoteCall, Organisation, Paragraph, RecommendationRef, Submission
 from ..traverse import inline_nodes, text_runs
 from .align import align
-from .match import diff_lines
+from .match import align_lines, line_diff
 from .model import AssessmentDiff, LineDiff, MetadataChange, RecommendationRefChange, SubmissionDiff
 from .words import NoteChange, compare_notes, diff_inline, note_fingerprint
 
@@ -78,15 +78,18 @@ def _detail(submission: Submission, org: Organisation, field: str) -> str | None
 
 
 def cover_diff(old: Submission, new: Submission) -> list[LineDiff]:
-    """Return the cover's lines compared: title, submitters, review, organisation details."""
-    first = [cover_inlines(old), cover_inlines(new)]
-    fixed = [LineDiff(o, n, diff_inline(o, n)) for o, n in zip(first[0][:3], first[1][:3])]
-    return fixed + diff_lines(first[0][3:], first[1][3:])
-
-
-def cover_inlines(submission: Submission) -> list[list[Inline]]:
-    """Return the cover's lines as inline content, as formatting.py words them for every output."""
-    return [list(block.content) for block in cover_blocks(submission)]
+    """Return the cover's lines compared, each with its block: title, submitters and review line by line,
+    then the date and the organisations' details merged in order (the logos are compared as metadata)."""
+    before, after = ([b for b in cover_blocks(s) if b.kind != "cover-logos"] for s in (old, new))
+    fixed = [line_diff(list(a.content), list(b.content), b) for a, b in zip(before[:3], after[:3])]
+    rest_old, rest_new = before[3:], after[3:]
+    merged = align_lines([list(b.content) for b in rest_old], [list(b.content) for b in rest_new])
+    return fixed + [
+        line_diff(list(rest_old[i].content) if i is not None else None,
+                  list(rest_new[j].content) if j is not None else None,
+                  rest_new[j] if j is not None else rest_old[i])
+        for i, j in merged
+    ]
 
 
 # --- recommendation references ------------------------------------------------------------
@@ -131,23 +134,23 @@ def annex_diff(old: Submission, new: Submission) -> list[AssessmentDiff]:
     rows_old = annex_assessments(old) if old.annex else []
     rows_new = annex_assessments(new) if new.annex else []
     merged = align([[a.number] for a in rows_old], [[a.number] for a in rows_new], 1.0)
+    languages = old.meta.language, new.meta.language
     return [
-        _assessment_diff(rows_old[i] if i is not None else None, rows_new[j] if j is not None else None,
-                         new.meta.language)
+        _assessment_diff(rows_old[i] if i is not None else None, rows_new[j] if j is not None else None, languages)
         for i, j in merged
     ]
 
 
-def _assessment_diff(old: Assessment | None, new: Assessment | None, language: str) -> AssessmentDiff:
-    """Return one annex row compared cell by cell (labels in the new version's language)."""
-    cells_old, cells_new = annex_row_cells(old, language), annex_row_cells(new, language)
+def _assessment_diff(old: Assessment | None, new: Assessment | None, languages: tuple[str, str]) -> AssessmentDiff:
+    """Return one annex row compared cell by cell, each side worded in its own language."""
+    cells_old, cells_new = annex_row_cells(old, languages[0]), annex_row_cells(new, languages[1])
     return AssessmentDiff(old, new, [diff_inline(a, b) for a, b in zip(cells_old, cells_new)])
 
 
 def annex_row_cells(assessment: Assessment | None, language: str) -> list[list[Inline]]:
     """Return the five cells of an annex row as every output shows them (empty cells for no row)."""
     if assessment is None:
-        return [[] for _ in range(5)]
+        return [[] for _ in ANNEX_COLUMNS]
     return [list(cell) for cell in annex_cells(assessment, language)]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Union
 
+from ..formatting import Block as FormattedBlock
 from ..model import Assessment, Inline, OwnRecommendation, Paragraph, Section, Submission
 from .words import InlineDiff, NoteChange
 
@@ -26,6 +27,8 @@ class LineDiff:
     old: list[Inline] | None
     new: list[Inline] | None
     diff: InlineDiff
+    block: FormattedBlock | None = None
+    """How a cover line shows (the new version's block, else the old one's); None for other lines."""
 
     @property
     def status(self) -> str:

@@ -1,12 +1,13 @@
 """Write the new version as a Word document with tracked changes against the old one.
 
-The document is built by the ordinary `DocxBuilder` (same reference.docx,
-styles, live numbering and real footnotes); this subclass only decides, for
-each line of the merged tree, which runs are plain, inserted (`w:ins`),
-deleted (`w:del`) or moved (`w:moveFrom` / `w:moveTo`), and marks whole
-added or removed paragraphs on their paragraph mark, so that accepting every
-change gives exactly the new version and rejecting every change exactly the
-old one.
+The document is written by the ordinary `DocxBuilder` (same reference.docx,
+styles, live numbering, bookmarks and real footnotes), block by block as the
+formatting stage words them. For each line of the merged tree the redline
+picks the block that shows it and the runs to put in it: plain, inserted
+(`w:ins`), deleted (`w:del`) or moved (`w:moveFrom` / `w:moveTo`); whole
+added or removed paragraphs are tracked on their paragraph mark, and table
+rows on the row. Accepting every change gives exactly the new version and
+rejecting every change exactly the old one.
 
 A line is written in one of these modes:
 
@@ -20,24 +21,25 @@ A line is written in one of these modes:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import docx
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ..formatting import anchor
 from ..errors import RenderError
-from ..model import Assessment, CrossRef, Paragraph
+from ..formatting import (ANNEX_COLUMNS, Block, annex_blocks, annex_row, cover_blocks, heading_block, item_block,
+                          paragraph_block, quote_block, recommendation_block, recommendations_heading_block)
+from ..model import CrossRef, Inline
 from ..render import ooxml
 from ..render.common import template_dir
 from ..render.docx import DocxBuilder, DocxWriter
 from .modes import OLD_SIDE, block_mode, line_modes, presence_mode, section_mode
 from .model import MovedAway, ParagraphDiff, RecommendationDiff, SectionDiff, SubmissionDiff
-from .words import Atom, InlineDiff
+from .words import Atom, InlineDiff, NoteChange, diff_inline
 
 SKIP = "skip"
 WRAP: dict[str, dict[str, str]] = {  # mode → segment op → wrapper ("" for none)
@@ -60,12 +62,14 @@ class Piece:
     wrap: str
 
 
-class RedlineWriter(DocxWriter):
-    """Writes compared inline content as runs inside `w:ins`, `w:del`, `w:moveFrom`, `w:moveTo`."""
+class TrackedRuns:
+    """Turns compared inline content into the DOCX writer's runs, inside tracked changes."""
 
-    def __init__(self, builder: RedlineBuilder) -> None:
-        super().__init__(builder.document, builder.footnotes)
-        self.builder = builder
+    def __init__(self, writer: DocxWriter, change: Callable[[str], etree._Element],
+                 note_changes: dict[int, NoteChange]) -> None:
+        self.writer = writer
+        self.change = change
+        self.note_changes = note_changes
 
     def line(self, diff: InlineDiff, mode: str) -> list[etree._Element]:
         """Return the runs of one compared line written in `mode`."""
@@ -91,12 +95,12 @@ class RedlineWriter(DocxWriter):
             for wrap, wrapped in groupby(in_link, key=lambda p: p.wrap):
                 runs = [r for group in _same_format(wrapped) for r in self.runs(group, wrap)]
                 if wrap:
-                    change = self.builder.change(wrap)
+                    change = self.change(wrap)
                     change.extend(runs)
                     elements.append(change)
                 else:
                     elements.extend(runs)
-            out.extend([ooxml.hyperlink(self.part, link, elements)] if link else elements)
+            out.extend([ooxml.hyperlink(self.writer.part, link, elements)] if link else elements)
         return out
 
     def runs(self, group: list[Piece], wrap: str) -> list[etree._Element]:
@@ -105,25 +109,26 @@ class RedlineWriter(DocxWriter):
         if first.is_note:
             return [self.note_run(p.atom, wrap) for p in group]
         if first.is_field and wrap != "del":  # a live reference, as the build writes it
-            return [element for p in group for element in self.visit_CrossRef(
-                CrossRef(p.atom.text, None, p.atom.target))]
-        self.bold, self.italic, self.in_link = first.bold, first.italic, first.link is not None
-        run = self.text_run("".join(p.atom.text for p in group))
-        self.bold = self.italic = self.in_link = False
+            return [element for p in group for element in self.writer.visit(CrossRef(p.atom.text, None, p.atom.target))]
+        writer = self.writer
+        writer.bold, writer.italic, writer.in_link = first.bold, first.italic, first.link is not None
+        run = writer.text_run("".join(p.atom.text for p in group))
+        writer.bold = writer.italic = writer.in_link = False
         return [ooxml.as_deleted(run) if wrap == "del" else run]
 
     def note_run(self, atom: Atom, wrap: str) -> etree._Element:
         """Return the call of a footnote whose text shows the note's own changes."""
-        change = self.builder.note_changes[id(atom.note)]
-        saved = self.part
-        self.part = self.footnotes.part
+        change = self.note_changes[id(atom.note)]
+        writer = self.writer
+        saved = writer.part
+        writer.part = writer.footnotes.part
         try:
-            p = ooxml.paragraph(self.note_text_style)
+            p = ooxml.paragraph(writer.note_text_style)
             p.extend(self.line(change.diff, NOTE_MODE[wrap]))
-            note_id = self.footnotes.add([p])
+            note_id = writer.footnotes.add([p])
         finally:
-            self.part = saved
-        return self.footnotes.reference_run(note_id)
+            writer.part = saved
+        return writer.footnotes.reference_run(note_id)
 
 
 def _equal_pieces(old: list[Atom], new: list[Atom]) -> Iterator[Piece]:
@@ -142,26 +147,19 @@ def _same_format(pieces: Iterator[Piece]) -> Iterator[list[Piece]]:
         yield list(group)
 
 
-class RedlineBuilder(DocxBuilder):
-    """Builds the new version's document with every difference from the old one tracked."""
+class Redline:
+    """Writes the merged tree of a comparison through the new version's `DocxBuilder`, changes tracked."""
 
     def __init__(self, diff: SubmissionDiff, reference: Path, author: str, date: str) -> None:
-        super().__init__(diff.new, reference)
         self.diff = diff
+        self.builder = DocxBuilder(diff.new, reference)
         self.author, self.date = author, date
-        self.note_changes = diff.note_index()
+        self.tracked = TrackedRuns(self.builder.writer, self.change, diff.note_index())
         self.move_names: dict[int, str] = {}
-        self.redline = RedlineWriter(self)
-        self.writer = self.redline
-
-    def next_id(self) -> int:
-        """Return a fresh id, shared by bookmarks, tracked changes and move ranges."""
-        self.bookmarks += 1
-        return self.bookmarks
 
     def change(self, kind: str) -> etree._Element:
         """Return an empty tracked change (`w:ins`, `w:del`, `w:moveFrom`, `w:moveTo`)."""
-        return ooxml.revision(kind, self.next_id(), self.author, self.date)
+        return ooxml.revision(kind, self.builder.next_id(), self.author, self.date)
 
     def build(self) -> docx.document.Document:
         """Return the finished document with tracked changes."""
@@ -169,148 +167,123 @@ class RedlineBuilder(DocxBuilder):
         for section in self.diff.sections:
             self.section(section)
         self.annex()
-        self.properties()
-        return self.document
+        self.builder.properties()
+        self.builder.document.core_properties.comments = (
+            f"Tracked changes from {self.diff.old_label} to {self.diff.new_label}, by upr diff"
+        )
+        return self.builder.document
 
-    def line(self, style: str, diff: InlineDiff, mode: str) -> etree._Element:
-        """Append a paragraph in `style` holding a compared line; track its mark if needed."""
-        p = self.styled(style, self.redline.line(diff, mode))
+    def line(self, block: Block, diff: InlineDiff, mode: str) -> etree._Element:
+        """Write a block holding a compared line; track its paragraph mark when the line is not in both."""
+        if mode in OLD_SIDE:
+            block = replace(block, anchor=None)  # the bookmark names the new version's paragraph only
+        p = self.builder.write(block, self.tracked.line(diff, mode))
         if mode in MARK:
             ooxml.mark_paragraph(p, self.change(MARK[mode]))
         return p
 
     def cover(self) -> None:
-        """Add the new version's logos as the build does, then the cover's lines, compared."""
-        self.logos()
-        for index, line in enumerate(self.diff.cover):
-            self.line("Cover Title" if index == 0 else "Cover Line", line.diff, presence_mode(line.old, line.new))
+        """Write the logos (tracked when they changed), then the cover's lines compared."""
+        logos = [next((b for b in cover_blocks(s) if b.kind == "cover-logos"), None) for s in (self.diff.old, self.diff.new)]
+        shown = [_logo_files(block) for block in logos]
+        if shown[0] == shown[1]:
+            if logos[1] is not None:
+                self.builder.write(logos[1])
+        else:
+            for block, kind in zip(logos, ("del", "ins")):
+                if block is not None:
+                    self.track_written(self.builder.write(block), kind)
+        for line in self.diff.cover:
+            assert line.block is not None, "every cover line is compared with its block"
+            self.line(line.block, line.diff, presence_mode(line.old, line.new))
 
-    def section(self, section: SectionDiff) -> None:  # type: ignore[override]
-        """Add a compared section: heading, blocks and subsections, recommendations."""
+    def section(self, section: SectionDiff) -> None:
+        """Write a compared section: heading, blocks and subsections, recommendations."""
         mode = section_mode(section)
-        heading = self.line(f"Heading {section.level}", section.heading, mode)
+        shown = section.old if mode in OLD_SIDE or section.new is None else section.new
+        assert shown is not None
+        heading = self.line(heading_block(shown), section.heading, mode)
         self.moved(section.old or section.partner, mode, [heading])
-        if section.level == 1 and self.submission.meta.numbering == "by-section":
-            ooxml.set_numbering(heading, self.lists["paragraphs"], 0)
         for block in section.body:
             if isinstance(block, SectionDiff):
                 self.section(block)
             else:
-                self.paragraph_block(block)
+                self.paragraph(block, section.level)
         if section.recommendations_heading is not None:
             has = [s if s is not None and s.recommendations else None for s in (section.old, section.new)]
-            self.line("Recommendations Heading", section.recommendations_heading, presence_mode(*has))
+            side = has[1] if has[1] is not None else has[0]
+            assert side is not None
+            self.line(recommendations_heading_block(side), section.recommendations_heading, presence_mode(*has))
         for rec in section.recommendations:
             self.recommendation(rec)
 
-    def paragraph_block(self, block: ParagraphDiff | MovedAway) -> None:
-        """Add a numbered paragraph with its quoted passage and items, in its block's mode."""
+    def paragraph(self, block: ParagraphDiff | MovedAway, level: int) -> None:
+        """Write a numbered paragraph with its quoted passage and items, in its block's mode."""
         diff, mode = block_mode(block)
         assert isinstance(diff, ParagraphDiff)
-        lines = self.moved(diff, mode, list(self.paragraph_lines(diff, mode)))
-        if lines and diff.new is not None and mode in ("normal", "inserted", "moveTo"):
-            ooxml.bookmark(lines[0], self.next_id(), anchor(diff.new))
-
-    def paragraph_lines(self, diff: ParagraphDiff, mode: str) -> Iterator[etree._Element]:
-        """Yield the paragraphs of one numbered paragraph: its text, quoted items, items."""
-        p = self.line("Numbered Paragraph", diff.content, mode)
-        ooxml.set_numbering(p, self.lists["paragraphs"], 1 if self.submission.meta.numbering == "by-section" else 0)
-        yield p
-        quote = _shown(diff.new, diff.old, mode)
-        num = (
-            self.numbering.instance(self.lists["quoted"], restart=True)
-            if quote and quote.quote and quote.quote.numbered
-            else None
-        )
-        for line, line_mode in line_modes(diff.quote, mode):
-            q = self.line("Quoted Item", line.diff, line_mode)
-            if num is not None:
-                ooxml.set_numbering(q, num)
-            yield q
+        shown = diff.old if mode in OLD_SIDE or diff.new is None else diff.new
+        assert shown is not None
+        lines = [self.line(paragraph_block(shown, level), diff.content, mode)]
+        for index, (line, line_mode) in enumerate(line_modes(diff.quote, mode), start=1):
+            lines.append(self.line(quote_block(shown, [], index, level), line.diff, line_mode))
         for line, line_mode in line_modes(diff.items, mode):
-            i = self.line("Paragraph Item", line.diff, line_mode)
-            ooxml.set_numbering(i, self.lists["items"])
-            yield i
+            lines.append(self.line(item_block(shown, [], level), line.diff, line_mode))
+        self.moved(diff, mode, lines)
 
     def recommendation(self, block: RecommendationDiff | MovedAway) -> None:
-        """Add one of the section's own recommendations, in its mode."""
+        """Write one of the section's own recommendations, in its mode."""
         diff, mode = block_mode(block)
         assert isinstance(diff, RecommendationDiff)
-        p = self.line("Recommendation", diff.diff, mode)
-        ooxml.set_numbering(p, self.lists["recommendations"])
-        self.moved(diff, mode, [p])
+        shown = diff.old if mode in OLD_SIDE or diff.new is None else diff.new
+        assert shown is not None
+        self.moved(diff, mode, [self.line(recommendation_block(shown), diff.diff, mode)])
 
-    def moved(self, target: object, mode: str, lines: list[etree._Element]) -> list[etree._Element]:
-        """Put the lines of a moved block inside a named move range; return them."""
+    def moved(self, target: object, mode: str, lines: list[etree._Element]) -> None:
+        """Put the lines of a moved block inside a named move range."""
         if mode not in ("moveFrom", "moveTo") or not lines:
-            return lines
+            return
         name = self.move_names.setdefault(id(target), f"upr-move-{len(self.move_names) + 1}")
-        start, end = ooxml.move_range(mode, self.next_id(), name, self.author, self.date)
+        start, end = ooxml.move_range(mode, self.builder.next_id(), name, self.author, self.date)
         ppr = lines[0].find(qn("w:pPr"))
         if ppr is not None:
             ppr.addnext(start)
         else:
             lines[0].insert(0, start)
         lines[-1].append(end)
-        return lines
 
     def annex(self) -> None:
-        """Add the implementation annex as the ordinary builder does, rows compared and tracked."""
-        if not (self.diff.old.annex or self.diff.new.annex):
+        """Write the implementation annex: heading and head row compared, then the rows merged in order."""
+        old, new = (s if s.annex else None for s in (self.diff.old, self.diff.new))
+        if old is None and new is None:
             return
-        mode = presence_mode(self.diff.old.annex or None, self.diff.new.annex or None)
-        self.rows = {id(row.new): row for row in self.diff.annex if row.new is not None}
-        self.row_elements: dict[int, etree._Element] = {}
-        super().annex()
-        table = self.document.tables[-1]
-        if mode != "normal":
-            self.track_existing(table._tbl.getprevious(), mode, mark=True)
-            for cell in table.rows[0].cells:
-                self.track_existing(cell.paragraphs[0]._p, mode)
-            ooxml.mark_row(table.rows[0]._tr, self.change(MARK[mode]))
-        self.removed_rows(table)
-
-    def annex_row(self, cells: list, assessment: Assessment) -> None:
-        """Fill one annex row of the new version with its cells compared to the old row."""
-        row = self.rows[id(assessment)]
-        mode = presence_mode(row.old, row.new)
-        for cell, diff in zip(cells, row.cells):
-            cell.paragraphs[0]._p.extend(self.redline.line(diff, mode))
-        tr = cells[0]._tc.getparent()
-        self.row_elements[id(row)] = tr
-        if mode == "inserted":
-            ooxml.mark_row(tr, self.change("ins"))
-
-    def removed_rows(self, table: docx.table.Table) -> None:
-        """Add the rows only the old annex has, each after the row that preceded it, tracked as deleted."""
-        previous = table.rows[0]._tr
+        mode = presence_mode(old, new)
+        shown = new or old
+        assert shown is not None
+        sides = [annex_blocks(s)[:2] if s is not None else None for s in (old, new)]
+        heading, head = (sides[1] or sides[0])
+        before, after = (side or [None, None] for side in sides)
+        self.line(heading, _compared(before[0], after[0]), mode)
+        cells = [self.tracked.line(diff_inline(a, b), mode)
+                 for a, b in zip(*(_cells(side) for side in (before[1], after[1])))]
+        tr = self.builder.write(head, cells=cells)
+        if mode in MARK:
+            ooxml.mark_row(tr, self.change(MARK[mode]))
         for row in self.diff.annex:
-            if row.new is not None:
-                previous = self.row_elements[id(row)]
-                continue
-            added = table.add_row()
-            for cell, diff in zip(added.cells, row.cells):
-                cell.paragraphs[0]._p.extend(self.redline.line(diff, "deleted"))
-            ooxml.mark_row(added._tr, self.change("del"))
-            previous.addnext(added._tr)
-            previous = added._tr
+            row_mode = presence_mode(row.old, row.new)
+            assessment = row.new or row.old
+            assert assessment is not None
+            block = annex_row(assessment, shown.meta.language)
+            tr = self.builder.write(block, cells=[self.tracked.line(diff, row_mode) for diff in row.cells])
+            if row_mode in MARK:
+                ooxml.mark_row(tr, self.change(MARK[row_mode]))
 
-    def track_existing(self, p: etree._Element, mode: str, mark: bool = False) -> None:
-        """Track the runs the ordinary builder wrote in a paragraph as inserted or deleted."""
-        kind = MARK[mode]
+    def track_written(self, p: etree._Element, kind: str) -> None:
+        """Track every run of a paragraph written plain, and its mark, as inserted or deleted."""
         for run in p.findall(qn("w:r")):
             change = self.change(kind)
             run.addprevious(change)
             change.append(ooxml.as_deleted(run) if kind == "del" else run)
-        if mark:
-            ooxml.mark_paragraph(p, self.change(kind))
-
-    def properties(self) -> None:
-        """Set the document properties of the new version, and say what was compared."""
-        super().properties()
-        self.document.core_properties.comments = (
-            f"Tracked changes from {self.diff.old_label} to {self.diff.new_label}, by upr diff"
-        )
+        ooxml.mark_paragraph(p, self.change(kind))
 
 
 def render_redline_docx(
@@ -320,12 +293,22 @@ def render_redline_docx(
     reference = template_dir(diff.new.meta.template, templates_root) / "reference.docx"
     if not reference.is_file():
         raise RenderError(f"template '{diff.new.meta.template}' has no reference.docx")
-    RedlineBuilder(diff, reference, author, date).build().save(str(target))
+    Redline(diff, reference, author, date).build().save(str(target))
 
 
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _shown(new: Paragraph | None, old: Paragraph | None, mode: str) -> Paragraph | None:
-    """Return the version of a paragraph whose quote style the block shows."""
-    return old if mode in OLD_SIDE or new is None else new
+def _logo_files(block: Block | None) -> list[bytes]:
+    """Return the content of the logos a cover-logos block shows (none for no block)."""
+    return [organisation.logo.read_bytes() for organisation in block.source] if block is not None else []
+
+
+def _compared(old: Block | None, new: Block | None) -> InlineDiff:
+    """Return the comparison of what two blocks say (None for a side without the block)."""
+    return diff_inline(list(old.content) if old else [], list(new.content) if new else [])
+
+
+def _cells(head: Block | None) -> list[list[Inline]]:
+    """Return the cells of an annex head row (empty cells for no row)."""
+    return [list(cell) for cell in head.cells] if head is not None else [[] for _ in ANNEX_COLUMNS]

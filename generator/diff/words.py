@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from typing import Iterator
 
 from ..errors import RenderError
-from ..inline import InlineVisitor, crossref_text, recommendation_label
+from ..inline import InlineVisitor, citation_content, crossref_text, note_content, recommendation_label
 from ..model import Citation, CrossRef, Emph, Inline, Link, Note, NoteCall, Paragraph, RecommendationRef, Strong, Text
 from .align import WORD, align, words
 
@@ -214,20 +214,8 @@ def text_atoms(text: str, bold: bool = False, italic: bool = False, link: str | 
 
 
 def _citation_atoms(node: Citation, bold: bool, italic: bool, link: str | None) -> list[Atom]:
-    """Return a citation's atoms: the source's content, a space, the pinpoint."""
-    if node.source is None:
-        return text_atoms(f"[@{node.key}]" + (f" {node.pinpoint}" if node.pinpoint else ""), bold, italic, link)
-    found = atoms(node.source.content, bold, italic, link)
-    if node.pinpoint:
-        found.extend(text_atoms(" " + node.pinpoint, bold, italic, link))
-    return found
-
-
-def note_content(note: Note) -> list[Inline]:
-    """Return what a note shows: its content, or a placeholder for an undefined key."""
-    if note.missing:
-        return [Text(f"[note '{note.key}' is not defined]")]
-    return note.content
+    """Return a citation's atoms: those of what it shows."""
+    return atoms(citation_content(node), bold, italic, link)
 
 
 def note_fingerprint(note: Note) -> tuple:

@@ -19,9 +19,8 @@ from docx.opc.part import Part
 from lxml import etree
 
 from ..errors import RenderError
-from ..inline import InlineVisitor, citation_text, crossref_text, recommendation_label
+from ..inline import InlineVisitor, citation_content, crossref_text, note_content, recommendation_label
 from ..model import (
-    Assessment,
     Citation,
     CrossRef,
     Emph,
@@ -35,7 +34,7 @@ from ..model import (
 )
 from . import ooxml
 from ..labels import labels_for
-from ..formatting import Block, anchor, annex_assessments, annex_cells, cover_blocks, format_submission, review_line
+from ..formatting import ANNEX_COLUMNS, STYLES, Block, anchor, format_submission, review_line
 from .common import join_names, template_dir
 
 # style name → (type, base style): created when a reference document lacks them
@@ -52,9 +51,7 @@ REQUIRED_STYLES = {
     "Hyperlink": (WD_STYLE_TYPE.CHARACTER, "Default Paragraph Font"),
     "Annex Table": (WD_STYLE_TYPE.TABLE, "Table Grid"),
 }
-_BODY_KINDS = ("heading", "paragraph", "quote", "item", "recommendations-heading", "recommendation")
 LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
-ANNEX_WIDTHS = (1.7, 6.1, 2.4, 2.6, 3.6)  # cm: number, recommendation, States, response, assessment
 
 
 class DocxWriter(InlineVisitor[list[etree._Element]]):
@@ -117,20 +114,14 @@ class DocxWriter(InlineVisitor[list[etree._Element]]):
         self.part, self.bold, self.italic = self.footnotes.part, False, False
         try:
             p = ooxml.paragraph(self.note_text_style)
-            content = note.content if not note.missing else [Text(f"[note '{note.key}' is not defined]")]
-            p.extend(self.render(content))
+            p.extend(self.render(note_content(note)))
             note_id = self.footnotes.add([p])
         finally:
             self.part, self.bold, self.italic = saved
         return [self.footnotes.reference_run(note_id)]
 
     def visit_Citation(self, node: Citation) -> list[etree._Element]:
-        if node.source is None:
-            return [self.text_run(citation_text(node))]
-        runs = self.render(node.source.content)
-        if node.pinpoint:
-            runs.append(self.text_run(" " + node.pinpoint))
-        return runs
+        return self.render(citation_content(node))
 
     def visit_RecommendationRef(self, node: RecommendationRef) -> list[etree._Element]:
         return [self.text_run(recommendation_label(node))]
@@ -143,7 +134,12 @@ class DocxWriter(InlineVisitor[list[etree._Element]]):
 
 
 class DocxBuilder:
-    """Builds the body of the document: cover, sections, paragraphs, lists, annex."""
+    """Writes the formatting stage's blocks into the reference document, one `write` per block.
+
+    `build` writes every block of the submission. The Word redline writes the
+    blocks of its merged lines through the same `write`, with runs it has
+    marked as tracked changes.
+    """
 
     def __init__(self, submission: Submission, reference: Path) -> None:
         self.submission = submission
@@ -160,14 +156,15 @@ class DocxBuilder:
         self.footnotes = ooxml.Footnotes(self.document.part, self.document.styles["Footnote Reference"].style_id)
         self.writer = DocxWriter(self.document, self.footnotes)
         self.numbering = ooxml.Numbering(self.document.part)
+        self.by_section = submission.meta.numbering == "by-section"
         self.lists = self.define_lists()
-        self.bookmarks = 0
+        self.ids = 0  # the last id given to a bookmark (the redline's tracked changes share the count)
         self.quote_list: int | None = None  # the list of the current paragraph's numbered quote, once begun
+        self.table: docx.table.Table | None = None  # the annex table, once its head row is written
 
     def define_lists(self) -> dict[str, int]:
         """Define the document's lists; return list name → abstract or instance id."""
-        by_section = self.submission.meta.numbering == "by-section"
-        if by_section:
+        if self.by_section:
             paras = self.numbering.define("upr paragraphs", [("decimal", "%1.", 0, 0), ("decimal", "%1.%2.", 680, 680)])
         else:
             paras = self.numbering.define("upr paragraphs", [("decimal", "%1.", 567, 567)])
@@ -181,60 +178,39 @@ class DocxBuilder:
             "quoted": quoted,
         }
 
-    def add(self, p: etree._Element) -> etree._Element:
-        """Append a paragraph (or table) to the body, before the section properties."""
-        if self.sect_pr is not None:
-            self.sect_pr.addprevious(p)
-        else:
-            self.body.append(p)
-        return p
-
-    def styled(self, style_name: str, runs: list[etree._Element]) -> etree._Element:
-        """Append a paragraph in `style_name` holding `runs`."""
-        p = ooxml.paragraph(self.document.styles[style_name].style_id)
-        p.extend(runs)
-        return self.add(p)
+    def next_id(self) -> int:
+        """Return a fresh id for a bookmark (or, in the redline, a tracked change or move range)."""
+        self.ids += 1
+        return self.ids
 
     def build(self) -> docx.document.Document:
         """Return the finished document."""
-        self.cover()
         for block in format_submission(self.submission):
-            if block.part in ("body", "recommendations"):
-                self.block(block)
-        if self.submission.annex:
-            self.annex()
+            self.write(block)
         self.properties()
         return self.document
 
-    def cover(self) -> None:
-        """Add the names of the submitting organisations, the State and the session."""
-        self.logos()
-        for block in cover_blocks(self.submission):
-            self.styled(block.style, self.writer.render(list(block.content)))
+    def write(self, block: Block, runs: list[etree._Element] | None = None,
+              cells: list[list[etree._Element]] | None = None) -> etree._Element:
+        """Add one block in its style, with its numbering and bookmark; return its paragraph (a row's `w:tr`).
 
-    def logos(self) -> None:
-        """Add the organisations' logos side by side (Word takes PNG and JPEG, not SVG)."""
-        organisations = self.submission.meta.organisations
-        pictures = [o.logo for o in organisations if o.logo and o.logo.suffix.lower() in (".png", ".jpg", ".jpeg")]
-        if not pictures:
-            return
-        paragraph = self.document.add_paragraph(style="Cover Line")  # python-docx puts it before sectPr
-        for path in pictures:
-            paragraph.add_run().add_picture(str(path), height=Cm(1.4))
-            paragraph.add_run("    ")
-
-    def block(self, block: Block) -> None:
-        """Add one block of the body, in its style, with its numbering and bookmark."""
-        if block.kind not in _BODY_KINDS:
-            raise RenderError(f"the DOCX writer cannot write a {block.kind} block in the body")
-        p = self.styled(block.style, self.writer.render(list(block.content)))
-        by_section = self.submission.meta.numbering == "by-section"
-        if block.kind == "heading" and block.level == 1 and by_section:
+        `runs` (for an annex row, `cells`) replace what the block says, written as they are.
+        """
+        if block.kind == "annex-row":
+            return self.annex_row(block, cells)
+        if block.kind == "cover-logos":
+            return self.logos(block)
+        if block.kind not in STYLES and block.kind != "heading":
+            raise RenderError(f"the DOCX writer cannot write a {block.kind} block")
+        p = ooxml.paragraph(self.document.styles[block.style].style_id)
+        p.extend(self.writer.render(list(block.content)) if runs is None else runs)
+        self.add(p)
+        if block.kind == "heading" and block.level == 1 and self.by_section:
             ooxml.set_numbering(p, self.lists["paragraphs"], 0)
         elif block.kind == "paragraph":
-            ooxml.set_numbering(p, self.lists["paragraphs"], 1 if by_section else 0)
-            self.bookmarks += 1
-            ooxml.bookmark(p, self.bookmarks, block.anchor or "")
+            ooxml.set_numbering(p, self.lists["paragraphs"], 1 if self.by_section else 0)
+            if block.anchor:
+                ooxml.bookmark(p, self.next_id(), block.anchor)
             self.quote_list = None  # a numbered quoted passage restarts at 1 under each paragraph
         elif block.kind == "quote" and block.number:
             if self.quote_list is None:
@@ -242,28 +218,43 @@ class DocxBuilder:
             ooxml.set_numbering(p, self.quote_list)
         elif block.kind in ("item", "recommendation"):
             ooxml.set_numbering(p, self.lists["items" if block.kind == "item" else "recommendations"])
+        return p
 
-    def annex(self) -> None:
-        """Add the annex: the previous recommendations cited, with the authors' assessment."""
-        labels = labels_for(self.submission.meta.language)
-        self.styled("Heading 1", [ooxml.run(self.submission.annex_title)])
-        table = self.document.add_table(rows=1, cols=len(ANNEX_WIDTHS))
-        table.style = self.document.styles["Annex Table"]
-        table.autofit = False
-        ooxml.repeat_as_header(table.rows[0]._tr)
-        for cell, title in zip(table.rows[0].cells, labels.annex_columns):
-            cell.paragraphs[0].add_run(title).bold = True
-        for assessment in annex_assessments(self.submission):
-            self.annex_row(table.add_row().cells, assessment)
-        for column, width in zip(table.columns, ANNEX_WIDTHS):
-            column.width = Cm(width)  # the grid, which LibreOffice follows
-            for cell in column.cells:
-                cell.width = Cm(width)  # each cell, which Word follows
+    def add(self, element: etree._Element) -> etree._Element:
+        """Append a paragraph (or table) to the body, before the section properties."""
+        if self.sect_pr is not None:
+            self.sect_pr.addprevious(element)
+        else:
+            self.body.append(element)
+        return element
 
-    def annex_row(self, cells: list, assessment: Assessment) -> None:
-        """Fill one annex row with the cells formatting.py words: number, text, States, response, assessment."""
-        for cell, content in zip(cells, annex_cells(assessment, self.submission.meta.language)):
-            cell.paragraphs[0]._p.extend(self.writer.render(list(content)))
+    def logos(self, block: Block) -> etree._Element:
+        """Add the organisations' logos side by side (Word takes PNG and JPEG, not SVG)."""
+        paragraph = self.document.add_paragraph(style=STYLES["cover-line"])  # python-docx puts it before sectPr
+        for organisation in block.source:
+            if organisation.logo.suffix.lower() in (".png", ".jpg", ".jpeg"):
+                paragraph.add_run().add_picture(str(organisation.logo), height=Cm(1.4))
+                paragraph.add_run("    ")
+        return paragraph._p
+
+    def annex_row(self, block: Block, cells: list[list[etree._Element]] | None) -> etree._Element:
+        """Add a row to the annex table; the head row begins the table, repeated on every page."""
+        if block.header:
+            self.table = self.document.add_table(rows=0, cols=len(ANNEX_COLUMNS))
+            self.table.style = self.document.styles["Annex Table"]
+            self.table.autofit = False
+            for column, spec in zip(self.table.columns, ANNEX_COLUMNS):
+                column.width = Cm(spec.width)  # the grid, which LibreOffice follows; new cells take it, for Word
+        if self.table is None:
+            raise RenderError("the DOCX writer cannot write an annex row before the annex's head row")
+        row = self.table.add_row()
+        if block.header:
+            ooxml.repeat_as_header(row._tr)
+        for cell, content, given in zip(row.cells, block.cells, cells or [None] * len(block.cells)):
+            if given is None:
+                given = self.writer.formatted(list(content), bold=True) if block.header else self.writer.render(list(content))
+            cell.paragraphs[0]._p.extend(given)
+        return row._tr
 
     def properties(self) -> None:
         """Set title, author, subject, keywords and language of the document."""

@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..errors import RenderError
-from ..inline import InlineVisitor, citation_text, crossref_text, recommendation_label
+from ..inline import InlineVisitor, citation_content, crossref_text, note_content, recommendation_label
 from ..model import (
     Citation,
     CrossRef,
@@ -28,7 +28,7 @@ from ..model import (
     Text,
 )
 from ..labels import labels_for
-from ..formatting import Block, anchor, annex_blocks, cover_blocks, format_submission
+from ..formatting import Block, anchor, format_submission
 from .common import cover_lines, template_dir
 
 
@@ -55,17 +55,14 @@ class HtmlWriter(InlineVisitor[Markup]):
 
     def visit_NoteCall(self, node: NoteCall) -> Markup:
         note = node.note
-        body = self.render(note.content) if not note.missing else escape(f"[note '{note.key}' is not defined]")
+        body = self.render(note_content(note))
         return Markup(
             '<sup class="screen-call"><a href="#fn-%d">%d</a></sup>'
             '<span class="fn" id="fn-%d" data-n="%d">%s</span>'
         ) % (note.number, note.number, note.number, note.number, body)
 
     def visit_Citation(self, node: Citation) -> Markup:
-        if node.source is None:
-            return escape(citation_text(node))
-        source = self.render(node.source.content)
-        return source + (Markup(" ") + escape(node.pinpoint) if node.pinpoint else Markup(""))
+        return self.render(citation_content(node))
 
     def visit_RecommendationRef(self, node: RecommendationRef) -> Markup:
         return Markup('<span class="rec-ref">%s</span>') % recommendation_label(node)
@@ -160,10 +157,9 @@ class HtmlBody:
         self.out.append(Markup("<li>%s</li>") % self.writer.render(list(block.content)))
 
 
-def body_html(submission: Submission) -> Markup:
-    """Return the HTML of the submission's body (sections, paragraphs, recommendations), from its blocks."""
-    blocks = [block for block in format_submission(submission) if block.part in ("body", "recommendations")]
-    return HtmlBody(HtmlWriter()).render(blocks)
+def body_html(blocks: list[Block]) -> Markup:
+    """Return the HTML of the body's blocks (sections, paragraphs, recommendations)."""
+    return HtmlBody(HtmlWriter()).render([block for block in blocks if block.part in ("body", "recommendations")])
 
 
 def make_environment(template: str, templates_root: Path | None = None) -> jinja2.Environment:
@@ -189,15 +185,18 @@ def render_html(submission: Submission, templates_root: Path | None = None, font
     try:
         template = env.get_template("submission.html.j2")
         css = (template_dir(name, templates_root) / "style.css").read_text(encoding="utf-8")
+        blocks = format_submission(submission)
+        with_logos = [organisation for block in blocks if block.kind == "cover-logos" for organisation in block.source]
         return template.render(
             s=submission,
             meta=submission.meta,
             cover=cover_lines(submission),
-            annex=annex_rows(submission),
-            body=body_html(submission),
-            cover_lines=list(cover_blocks(submission)),
+            cover_lines=[block for block in blocks if block.kind in ("cover-title", "cover-line")],
+            logos=[(organisation, organisation.logo.as_uri()) for organisation in with_logos],
+            body=body_html(blocks),
+            annex_heading=next((block for block in blocks if block.kind == "annex-heading"), None),
+            annex=[block for block in blocks if block.kind == "annex-row"],
             labels=labels_for(submission.meta.language),
-            logos=[(org, org.logo.as_uri()) for org in submission.meta.organisations if org.logo],
             css=Markup(css),
             font_css=Markup(font_css),
         )
@@ -208,8 +207,3 @@ def render_html(submission: Submission, templates_root: Path | None = None, font
         raise RenderError(f"template '{name}'{line}: {exc.message}") from None
     except OSError as exc:
         raise RenderError(f"template '{name}': {exc.strerror}: {exc.filename}") from None
-
-
-def annex_rows(submission: Submission) -> list[Block]:
-    """Return the annex table's rows as formatting.py words them, head first (empty when there is no annex)."""
-    return [block for block in annex_blocks(submission) if block.kind == "annex-row"] if submission.annex else []

@@ -9,9 +9,11 @@ read as markup is escaped, so the text reads as written.
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from urllib.parse import quote
 
 from ..errors import RenderError
-from ..inline import InlineVisitor, citation_text, crossref_text, recommendation_label
+from ..inline import InlineVisitor, citation_content, crossref_text, note_content, recommendation_label
 from ..model import (
     Citation,
     CrossRef,
@@ -51,14 +53,10 @@ class MarkdownWriter(InlineVisitor[str]):
         return f"[{self.render(node.children)}](<{node.url}>)"
 
     def visit_NoteCall(self, node: NoteCall) -> str:
-        text = self.render(node.note.content) if not node.note.missing else escape(f"[note '{node.note.key}' is not defined]")
-        return f"^[{text}]"
+        return f"^[{self.render(note_content(node.note))}]"
 
     def visit_Citation(self, node: Citation) -> str:
-        if node.source is None:
-            return escape(citation_text(node))
-        pinpoint = f" {escape(node.pinpoint)}" if node.pinpoint else ""
-        return self.render(node.source.content) + pinpoint
+        return self.render(citation_content(node))
 
     def visit_RecommendationRef(self, node: RecommendationRef) -> str:
         return escape(recommendation_label(node))
@@ -80,7 +78,7 @@ def render_markdown(submission: Submission) -> str:
     for block in format_submission(submission):
         if previous is not None and _ends_group(previous, block):
             lines.append("")
-        lines += _block(writer, block, previous)
+        lines += _block(writer, block, previous, submission.root)
         previous = block
     return "\n".join(lines).rstrip() + "\n"
 
@@ -94,8 +92,8 @@ def _ends_group(previous: Block, block: Block) -> bool:
     return not runs_on
 
 
-def _block(writer: MarkdownWriter, block: Block, previous: Block | None) -> list[str]:
-    """Return the Markdown lines of one block."""
+def _block(writer: MarkdownWriter, block: Block, previous: Block | None, root: Path) -> list[str]:
+    """Return the Markdown lines of one block (`root`: the submission's folder, where logos are found)."""
     text = writer.render(list(block.content))
     if block.kind == "cover-title":
         return [f"# {text}"]
@@ -123,4 +121,6 @@ def _block(writer: MarkdownWriter, block: Block, previous: Block | None) -> list
         return [row, "|" + "---|" * len(block.cells)] if block.header else [row]
     if block.kind == "cover-line":
         return [text]
+    if block.kind == "cover-logos":  # addressed from the submission's folder, as pandoc's --resource-path takes it
+        return [" ".join(f"![{escape(o.name)}]({quote(o.logo.relative_to(root).as_posix())})" for o in block.source)]
     raise RenderError(f"the Markdown writer cannot render a {block.kind} block")
