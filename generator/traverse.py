@@ -1,11 +1,21 @@
-"""Walk the document model in reading order (shared by resolve, checks, diff, renderers)."""
+"""Walk the document model in reading order (shared by resolve, checks, diff, renderers).
+
+The walk over sections, paragraphs, quoted passages, items and
+recommendations is the formatting stage's (`formatting.section_blocks`);
+this module hands its text blocks to the code that works on the model
+before or beside the outputs: resolve, the checks, the diff.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterator
 
-from .model import Emph, Inline, Link, NoteCall, OwnRecommendation, Paragraph, Section, Strong, Submission
+from .formatting import section_blocks
+from .model import Emph, Inline, Link, NoteCall, OwnRecommendation, Paragraph, Strong, Submission
+
+RUN_KINDS = ("paragraph", "quote", "item", "recommendation")
+"""The kinds of block that hold running text (headings are not running text)."""
 
 
 @dataclass(frozen=True)
@@ -20,28 +30,9 @@ class TextRun:
 def text_runs(submission: Submission) -> Iterator[TextRun]:
     """Yield every piece of body text in reading order (headings excluded)."""
     for section in submission.sections:
-        yield from _section_runs(section)
-
-
-def _section_runs(section: Section) -> Iterator[TextRun]:
-    """Yield a section's text runs: paragraphs, subsections, then recommendations."""
-    for block in section.body:
-        if isinstance(block, Paragraph):
-            yield from paragraph_runs(block)
-        else:
-            yield from _section_runs(block)
-    for rec in section.recommendations:
-        yield TextRun(rec.content, "recommendation", rec)
-
-
-def paragraph_runs(paragraph: Paragraph) -> Iterator[TextRun]:
-    """Yield a paragraph's text, then its quoted passage, then its items."""
-    yield TextRun(paragraph.content, "paragraph", paragraph)
-    if paragraph.quote:
-        for item in paragraph.quote.items:
-            yield TextRun(item, "quote", paragraph)
-    for item in paragraph.items:
-        yield TextRun(item, "item", paragraph)
+        for block in section_blocks(section):
+            if block.kind in RUN_KINDS:
+                yield TextRun(list(block.content), block.kind, block.source)
 
 
 def inline_nodes(nodes: list[Inline], into_notes: bool = True) -> Iterator[Inline]:

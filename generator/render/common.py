@@ -1,18 +1,14 @@
-"""What every renderer shares: where templates and fonts are, and the cover as formatting.py words it."""
+"""What every renderer shares: where templates and fonts are."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from ..errors import RenderError
-from ..formatting import join_names, review_line, submitted_by
-from ..model import Submission
 
-__all__ = ["Cover", "cover_lines", "font_dir", "font_face_css", "join_names",
-           "template_dir"]
+__all__ = ["font_dir", "font_face_css", "template_dir"]
 
 REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 FONT_PACKAGE = "common-fonts"
@@ -57,19 +53,3 @@ def font_face_css() -> str:
             f"font-weight: {weight}; font-style: {style}; }}"
         )
     return "\n".join(rules)
-
-
-@dataclass(frozen=True)
-class Cover:
-    """The facts at the top of a submission, as formatting.py words them."""
-
-    title: str
-    submitted_by: str
-    review: str
-    organisations: list
-
-
-def cover_lines(submission: Submission) -> Cover:
-    """Return the cover: title, submitting organisations, session and State."""
-    meta = submission.meta
-    return Cover(meta.title, submitted_by(submission), review_line(submission), meta.organisations)

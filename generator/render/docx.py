@@ -34,8 +34,8 @@ from ..model import (
 )
 from . import ooxml
 from ..labels import labels_for
-from ..formatting import ANNEX_COLUMNS, STYLES, Block, anchor, format_submission, review_line
-from .common import join_names, template_dir
+from ..formatting import ANNEX_COLUMNS, STYLES, Block, anchor, format_submission, join_names, review_line
+from .common import template_dir
 
 # style name → (type, base style): created when a reference document lacks them
 REQUIRED_STYLES = {

@@ -28,8 +28,8 @@ from ..model import (
     Text,
 )
 from ..labels import labels_for
-from ..formatting import Block, anchor, format_submission
-from .common import cover_lines, template_dir
+from ..formatting import Block, anchor, format_submission, review_line
+from .common import template_dir
 
 
 class HtmlWriter(InlineVisitor[Markup]):
@@ -190,7 +190,7 @@ def render_html(submission: Submission, templates_root: Path | None = None, font
         return template.render(
             s=submission,
             meta=submission.meta,
-            cover=cover_lines(submission),
+            review=review_line(submission),
             cover_lines=[block for block in blocks if block.kind in ("cover-title", "cover-line")],
             logos=[(organisation, organisation.logo.as_uri()) for organisation in with_logos],
             body=body_html(blocks),
