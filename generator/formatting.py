@@ -236,14 +236,27 @@ def recommendation_block(rec: OwnRecommendation) -> Block:
 
 
 def anchor(paragraph: Paragraph) -> str:
-    """Return the link-target name of a paragraph: from its id when it has one, else from its number.
+    """Return the link-target name of a paragraph, as resolve gave it (see `anchor_name`)."""
+    return paragraph.anchor or anchor_name(paragraph)
+
+
+def anchor_name(paragraph: Paragraph, taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """Return a paragraph's link-target name: from its id when it has one, else from its number.
 
     Word bookmark names allow letters, digits and "_" and at most 40
-    characters; the same name serves as the HTML id.
+    characters; the same name serves as the HTML id. Two ids can give one
+    name ("press-law", "press_law"): a name in `taken` gets "_2", "_3" … at the end.
     """
     if paragraph.id:
-        return f"p_{re.sub(r'[^A-Za-z0-9_]', '_', paragraph.id)}"[:40]
-    return f"para_{paragraph.number.replace('.', '_')}"
+        name = f"p_{re.sub(r'[^A-Za-z0-9_]', '_', paragraph.id)}"[:40]
+    else:
+        name = f"para_{paragraph.number.replace('.', '_')}"
+    count = 1
+    unique = name
+    while unique in taken:
+        count += 1
+        unique = f"{name[:40 - len(str(count)) - 1]}_{count}"
+    return unique
 
 
 # --- The annex ----------------------------------------------------------------------

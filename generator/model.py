@@ -147,6 +147,7 @@ class Paragraph:
     items: list[list[Inline]] = field(default_factory=list)
     quote: Quote | None = None
     number: str = ""  # "12" or "2.3", set by resolve
+    anchor: str = ""  # its name as a link target (Word bookmark, HTML id), set by resolve
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 from .model import Assessment, Citation, CrossRef, Inline, NoteCall, RecommendationRef, Submission
+from .formatting import anchor_name
 from .labels import labels_for
 from .traverse import inline_nodes, text_runs
 
@@ -14,6 +15,7 @@ def resolve(submission: Submission) -> Submission:
     if submission.resolved:
         return submission
     _number_paragraphs(submission)
+    _name_anchors(submission)
     _title_lists(submission)
     _collect_labels(submission)
     _number_notes(submission)
@@ -21,6 +23,14 @@ def resolve(submission: Submission) -> Submission:
     _resolve_annex(submission)
     submission.resolved = True
     return submission
+
+
+def _name_anchors(submission: Submission) -> None:
+    """Give every paragraph its link-target name, each different from the others."""
+    taken: set[str] = set()
+    for paragraph in submission.paragraphs():
+        paragraph.anchor = anchor_name(paragraph, taken)
+        taken.add(paragraph.anchor)
 
 
 def _number_paragraphs(submission: Submission) -> None:

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from tests.clirun import files_in, run
 
@@ -220,3 +221,30 @@ def test_the_cover_date_is_written_out_only_when_it_is_a_real_date(date: str, sh
     from generator.labels import labels_for
 
     assert labels_for("en").date_text(date) == shown
+
+
+def test_ids_that_give_one_link_name_get_different_bookmarks_and_references_find_theirs(minimal: Path,
+                                                                                          tmp_path: Path) -> None:
+    """ "first-a" and "first_a" both make "p_first_a": the second paragraph's name is "p_first_a_2"."""
+    section = next((minimal / "sections").glob("*.yaml"))
+    section.write_text(
+        "heading: Two ids, one name\n"
+        "body:\n"
+        '  - p: "The first."\n'
+        "    id: first-a\n"
+        '  - p: "The second, after para. {ref first-a}."\n'
+        "    id: first_a\n"
+        '  - p: "The third, after para. {ref first_a}."\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    code, _, stderr = run("build", str(minimal), "--format", "docx,html", "--out", str(out))
+    assert code == 0, stderr
+    root = etree.fromstring(zipfile.ZipFile(out / "minimal.docx").read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert [b.get(w + "name") for b in root.iter(w + "bookmarkStart")] == ["p_first_a", "p_first_a_2", "para_3"]
+    refs = [t.text.split()[1] for t in root.iter(w + "instrText") if t.text.strip().startswith("REF")]
+    assert refs == ["p_first_a", "p_first_a_2"]
+    html = (out / "minimal.html").read_text(encoding="utf-8")
+    assert [html.count(f'id="{name}"') for name in ("p_first_a", "p_first_a_2")] == [1, 1]
+    assert 'href="#p_first_a"' in html and 'href="#p_first_a_2"' in html
