@@ -20,18 +20,7 @@ from lxml import etree
 
 from ..errors import RenderError
 from ..inline import InlineVisitor, citation_content, crossref_text, note_content, recommendation_label
-from ..model import (
-    Citation,
-    CrossRef,
-    Emph,
-    Inline,
-    Link,
-    NoteCall,
-    RecommendationRef,
-    Strong,
-    Submission,
-    Text,
-)
+from ..model import Citation, CrossRef, Emph, Inline, Link, NoteCall, RecommendationRef, Strong, Submission, Text
 from . import ooxml
 from ..labels import labels_for
 from ..formatting import ANNEX_COLUMNS, STYLES, Block, anchor, format_submission, join_names, review_line

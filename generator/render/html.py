@@ -15,18 +15,7 @@ from markupsafe import Markup, escape
 
 from ..errors import RenderError
 from ..inline import InlineVisitor, citation_content, crossref_text, note_content, recommendation_label
-from ..model import (
-    Citation,
-    CrossRef,
-    Emph,
-    Inline,
-    Link,
-    NoteCall,
-    RecommendationRef,
-    Strong,
-    Submission,
-    Text,
-)
+from ..model import Citation, CrossRef, Emph, Inline, Link, NoteCall, RecommendationRef, Strong, Submission, Text
 from ..labels import labels_for
 from ..formatting import Block, anchor, format_submission, review_line
 from .common import template_dir

@@ -14,18 +14,7 @@ from urllib.parse import quote
 
 from ..errors import RenderError
 from ..inline import InlineVisitor, citation_content, crossref_text, note_content, recommendation_label
-from ..model import (
-    Citation,
-    CrossRef,
-    Emph,
-    Inline,
-    Link,
-    NoteCall,
-    RecommendationRef,
-    Strong,
-    Submission,
-    Text,
-)
+from ..model import Citation, CrossRef, Emph, Inline, Link, NoteCall, RecommendationRef, Strong, Submission, Text
 from ..formatting import Block, format_submission
 
 SPECIAL = re.compile(r"([\\`*_\[\]<>#|^~$@])")
