@@ -293,7 +293,7 @@ def render_redline_docx(
     reference = template_dir(diff.new.meta.template, templates_root) / "reference.docx"
     if not reference.is_file():
         raise RenderError(f"template '{diff.new.meta.template}' has no reference.docx")
-    Redline(diff, reference, author, date).build().save(str(target))
+    ooxml.save_document(Redline(diff, reference, author, date).build(), target)
 
 
 # --- helpers ------------------------------------------------------------------------------

@@ -9,6 +9,11 @@ escaping is left to lxml, never done by string building.
 
 from __future__ import annotations
 
+import io
+import zipfile
+from pathlib import Path
+
+import docx
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -215,22 +220,102 @@ def _footnotes_part(document_part: Part) -> XmlPart:
 def _declare_footnote_settings(document_part: Part) -> None:
     """Name the separator notes in settings.xml, as Word itself does."""
     settings = document_part._settings_part.element
-    if settings.find(qn("w:footnotePr")) is not None:
+    if settings.find(qn("w:footnotePr")) is None:
+        add_setting(settings, parse_xml(
+            f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'))
+
+
+SETTINGS_ORDER = (
+    "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+    "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+    "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts", "embedSystemFonts", "saveSubsetFonts",
+    "saveFormsData", "mirrorMargins", "alignBordersAndEdges", "bordersDoNotSurroundHeader",
+    "bordersDoNotSurroundFooter", "gutterAtTop", "hideSpellingErrors", "hideGrammaticalErrors", "activeWritingStyle",
+    "proofState", "formsDesign", "attachedTemplate", "linkStyles", "stylePaneFormatFilter", "stylePaneSortMethod",
+    "documentType", "mailMerge", "revisionView", "trackRevisions", "doNotTrackMoves", "doNotTrackFormatting",
+    "documentProtection", "autoFormatOverride", "styleLockTheme", "styleLockQFSet", "defaultTabStop",
+    "autoHyphenation", "consecutiveHyphenLimit", "hyphenationZone", "doNotHyphenateCaps", "showEnvelope",
+    "summaryLength", "clickAndTypeStyle", "defaultTableStyle", "evenAndOddHeaders", "bookFoldRevPrinting",
+    "bookFoldPrinting", "bookFoldPrintingSheets", "drawingGridHorizontalSpacing", "drawingGridVerticalSpacing",
+    "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery", "doNotUseMarginsForDrawingGridOrigin",
+    "drawingGridHorizontalOrigin", "drawingGridVerticalOrigin", "doNotShadeFormData", "noPunctuationKerning",
+    "characterSpacingControl", "printTwoOnOne", "strictFirstAndLastChars", "noLineBreaksAfter",
+    "noLineBreaksBefore", "savePreviewPicture", "doNotValidateAgainstSchema", "saveInvalidXml",
+    "ignoreMixedContent", "alwaysShowPlaceholderText", "doNotDemarcateInvalidXml", "saveXmlDataOnly",
+    "useXSLTWhenSaving", "saveThroughXslt", "showXMLTags", "alwaysMergeEmptyNamespace", "updateFields",
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema",
+    "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade",
+    "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+    "decimalSymbol", "listSeparator",
+)
+"""The children of `w:settings` in the order the schema requires (ISO/IEC 29500-1, 17.15.1.78)."""
+
+
+def add_setting(settings: etree._Element, element: etree._Element) -> None:
+    """Put a setting in its place among the others (replacing one of the same name)."""
+    name = etree.QName(element).localname
+    old = settings.find(qn(f"w:{name}"))
+    if old is not None:
+        old.addprevious(element)
+        settings.remove(old)
         return
-    pr = parse_xml(f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>')
-    anchor = None
-    for tag in ("w:endnotePr", "w:compat", "w:rsids", "w:mathPr", "w:themeFontLang", "w:clrSchemeMapping",
-                "w:shapeDefaults", "w:decimalSymbol", "w:listSeparator"):
-        anchor = settings.find(qn(tag))
-        if anchor is not None:
-            break
+    later = set(SETTINGS_ORDER[SETTINGS_ORDER.index(name) + 1:])
+    anchor = next((child for child in settings if etree.QName(child).localname in later), None)
     if anchor is not None:
-        anchor.addprevious(pr)
+        anchor.addprevious(element)
     else:
-        settings.append(pr)
+        settings.append(element)
 
 
-# --- numbering --------------------------------------------------------------------
+# --- the package --------------------------------------------------------------------
+
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+"""The time every member of a written package carries: the same bytes for the same content."""
+
+
+def write_package(target: Path, parts: dict[str, bytes]) -> None:
+    """Write an OPC package (a .docx) with its parts in the given order, compressed, each dated ZIP_TIME."""
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, data in parts.items():
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+
+
+def save_document(document: docx.document.Document, target: Path) -> None:
+    """Save a python-docx document as the same bytes every time (python-docx dates each member now)."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    write_package(target, parts)
+
+
+EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+
+
+def app_properties(words: int = 0, characters: int = 0, paragraphs: int = 0) -> bytes:
+    """Return docProps/app.xml: the application, and what the document holds (Word recounts pages itself)."""
+    root = etree.Element(f"{{{EXTENDED}}}Properties", nsmap={None: EXTENDED})
+    for name, value in (("Application", "upr"), ("DocSecurity", "0"), ("Words", str(words)),
+                        ("Characters", str(characters)), ("Paragraphs", str(paragraphs)),
+                        ("ScaleCrop", "false"), ("LinksUpToDate", "false"), ("SharedDoc", "false"),
+                        ("HyperlinksChanged", "false")):
+        etree.SubElement(root, f"{{{EXTENDED}}}{name}").text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def set_app_properties(document: docx.document.Document, data: bytes) -> None:
+    """Replace the document's docProps/app.xml (python-docx keeps it as an opaque part)."""
+    package = document.part.package
+    for rel in package.rels.values():
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = data
+            return
+    package.relate_to(Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, data, package),
+                      RT.EXTENDED_PROPERTIES)
 
 
 class Numbering:
