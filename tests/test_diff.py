@@ -667,3 +667,52 @@ def test_the_redline_keeps_cross_references_live(example_docx: tuple[Path, Path,
         return [t.text.split()[1] for t in root.iter(q("instrText")) if t.text.strip().startswith("REF")]
 
     assert refs(redline) == refs(new) and len(refs(new)) == 22
+
+
+def test_the_redline_opens_with_track_changes_on(example_docx: tuple[Path, Path, Path]) -> None:
+    redline, _, new = example_docx
+    for path, expected in ((redline, 1), (new, 0)):
+        settings = etree.fromstring(zipfile.ZipFile(path).read("word/settings.xml"))
+        assert len(settings.findall(q("trackRevisions"))) == expected
+
+
+def _inside(element: etree._Element, kind: str) -> bool:
+    """Tell whether an element stands inside a tracked change of `kind`."""
+    return any(a.tag == q(kind) for a in element.iterancestors())
+
+
+def test_a_note_added_or_removed_whole_is_tracked_with_its_marks(tmp_path: Path) -> None:
+    """Its number mark, its text and its paragraph mark: accepting or rejecting leaves no empty note.
+    The revision adds two notes; compared backwards, it removes them."""
+    whole = {"ins": 0, "del": 0}
+    for old, new in ((EXAMPLE, REVISED), (REVISED, EXAMPLE)):
+        redline = tmp_path / "redline.docx"
+        render_redline_docx(compared(old, new), redline, "Reviewer", DATE)
+        notes = etree.fromstring(zipfile.ZipFile(redline).read("word/footnotes.xml"))
+        for note in notes.iter(q("footnote")):
+            texts = [t for t in note.iter(q("t"), q("delText")) if t.text and t.text.strip()]
+            for kind in whole:
+                if texts and all(_inside(t, kind) for t in texts):
+                    whole[kind] += 1
+                    assert all(_inside(mark, kind) for mark in note.iter(q("footnoteRef")))
+                    assert all(p.find(f"{q('pPr')}/{q('rPr')}/{q(kind)}") is not None for p in note.iter(q("p")))
+    assert whole == {"ins": 2, "del": 2}
+
+
+def test_an_annex_row_added_or_removed_is_tracked_with_its_cells_paragraph_marks(tmp_path: Path) -> None:
+    """An assessment of a recommendation the text does not cite is a row only one version has."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(EXAMPLE, old)
+    shutil.copytree(EXAMPLE, new)
+    cited = {a.number for a in load_resolved(EXAMPLE).assessments}
+    data = load_resolved(EXAMPLE).recommendation_data[0]
+    extra = next(number for number in data.recommendations if number not in cited)
+    with (new / "assessments.yaml").open("a", encoding="utf-8") as file:
+        file.write(f'- number: "{extra}"\n  status: not implemented\n')
+    for first, second, kind in ((old, new, "ins"), (new, old, "del")):
+        redline = tmp_path / f"redline-{kind}.docx"
+        render_redline_docx(compared(first, second), redline, "Reviewer", DATE)
+        body = etree.fromstring(zipfile.ZipFile(redline).read("word/document.xml"))
+        rows = [tr for tr in body.iter(q("tr")) if tr.find(f"{q('trPr')}/{q(kind)}") is not None]
+        assert len(rows) == 1 and extra in "".join(rows[0].itertext())
+        assert all(p.find(f"{q('pPr')}/{q('rPr')}/{q(kind)}") is not None for p in rows[0].iter(q("p")))

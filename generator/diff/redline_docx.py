@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import docx
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -124,10 +125,17 @@ class TrackedRuns:
         writer.part = writer.footnotes.part
         try:
             p = ooxml.paragraph(writer.note_text_style)
-            p.extend(self.line(change.diff, NOTE_MODE[wrap]))
+            runs = self.line(change.diff, NOTE_MODE[wrap])
+            p.extend(runs)
             note_id = writer.footnotes.add([p])
         finally:
             writer.part = saved
+        if wrap in ("ins", "del"):  # a note added or removed whole: its number mark and paragraph mark too
+            for run in [child for child in p if child.tag == qn("w:r") and child not in runs]:
+                tracked = self.change(wrap)
+                run.addprevious(tracked)
+                tracked.append(ooxml.as_deleted(run) if wrap == "del" else run)
+            ooxml.mark_paragraph(p, self.change(wrap))
         return writer.footnotes.reference_run(note_id)
 
 
@@ -168,6 +176,8 @@ class Redline:
             self.section(section)
         self.annex()
         self.builder.properties()
+        settings = self.builder.document.settings.element
+        ooxml.add_setting(settings, OxmlElement("w:trackRevisions"))  # edits by whoever opens it are tracked too
         self.builder.document.core_properties.comments = (
             f"Tracked changes from {self.diff.old_label} to {self.diff.new_label}, by upr diff"
         )
@@ -265,17 +275,21 @@ class Redline:
         self.line(heading, _compared(before[0], after[0]), mode)
         cells = [self.tracked.line(diff_inline(a, b), mode)
                  for a, b in zip(*(_cells(side) for side in (before[1], after[1])))]
-        tr = self.builder.write(head, cells=cells)
-        if mode in MARK:
-            ooxml.mark_row(tr, self.change(MARK[mode]))
+        self.track_row(self.builder.write(head, cells=cells), mode)
         for row in self.diff.annex:
             row_mode = presence_mode(row.old, row.new)
             assessment = row.new or row.old
             assert assessment is not None
             block = annex_row(assessment, shown.meta.language)
-            tr = self.builder.write(block, cells=[self.tracked.line(diff, row_mode) for diff in row.cells])
-            if row_mode in MARK:
-                ooxml.mark_row(tr, self.change(MARK[row_mode]))
+            self.track_row(self.builder.write(block, cells=[self.tracked.line(d, row_mode) for d in row.cells]), row_mode)
+
+    def track_row(self, tr: etree._Element, mode: str) -> None:
+        """Track a row added or removed whole: the row, and the paragraph mark of each of its cells."""
+        if mode not in MARK:
+            return
+        ooxml.mark_row(tr, self.change(MARK[mode]))
+        for p in tr.iter(qn("w:p")):
+            ooxml.mark_paragraph(p, self.change(MARK[mode]))
 
     def track_written(self, p: etree._Element, kind: str) -> None:
         """Track every run of a paragraph written plain, and its mark, as inserted or deleted."""
