@@ -105,11 +105,11 @@ def _render_docx(submission: Submission, target: Path, templates_root: Path | No
 
 
 def _render_html(submission: Submission, templates_root: Path | None) -> str:
-    """Return the HTML preview."""
+    """Return the HTML preview, self-contained: the font and logos are in it, no path of this machine."""
     from .render.common import font_face_css
     from .render.html import render_html
 
-    return render_html(submission, templates_root, font_face_css())
+    return render_html(submission, templates_root, font_face_css(embedded=True))
 
 
 def _render_markdown(submission: Submission) -> str:

@@ -13,9 +13,11 @@ model and wording it again each in their own way.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 from .labels import labels_for
 from .model import (Assessment, Emph, Inline, Link, Organisation, OwnRecommendation, Paragraph, Section, Strong,
@@ -175,6 +177,26 @@ def _organisation_lines(organisation: Organisation, language: str) -> Iterator[B
                     role="website")
     if contact:
         yield Block("cover-line", (Text(contact),), organisation, role="contact")
+
+
+SOURCE_DATE = datetime(1980, 1, 1, tzinfo=timezone.utc)
+"""The date of a document whose content gives none and whose build sets no SOURCE_DATE_EPOCH."""
+
+
+def document_date(date: str | None) -> datetime:
+    """Return the document's date: the submission's `date:`, else SOURCE_DATE_EPOCH, else SOURCE_DATE.
+
+    Never the time of the build: the same content gives the same file.
+    """
+    if date:
+        try:
+            return datetime.fromisoformat(date).replace(tzinfo=timezone.utc)
+        except ValueError:
+            pass
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return SOURCE_DATE
 
 
 # --- Sections ---------------------------------------------------------------------

@@ -35,6 +35,7 @@ class Labels:
     months: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August",
                                "September", "October", "November", "December")
     date: str = "{day} {month} {year}"
+    tag: str = "en-GB"  # the language as a BCP 47 tag: the DOCX's proofing language, the PDF's and HTML's lang
 
     def date_text(self, iso: str) -> str:
         """Return "28 March 2019" for "2019-03-28" (in the language); a date not in that form as written."""
@@ -90,6 +91,7 @@ LABELS: dict[str, Labels] = {
                   "implemented": "Implemented", "not assessed": "Not assessed"},
     ),
     "fr": Labels(
+        tag="fr-FR",
         submitted_by="Soumis par",
         state_under_review="État examiné",
         session="{n}e session du Groupe de travail sur l’Examen périodique universel",
@@ -114,6 +116,7 @@ LABELS: dict[str, Labels] = {
                 "novembre", "décembre"),
     ),
     "es": Labels(
+        tag="es-ES",
         submitted_by="Presentado por",
         state_under_review="Estado examinado",
         session="{n}.º período de sesiones del Grupo de Trabajo sobre el Examen Periódico Universal",

@@ -86,7 +86,24 @@ def test_html_shows_markup_in_content_literally(minimal: Path, tmp_path: Path) -
     html = (out / "minimal.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>" not in html
-    assert "{{ 7 * 7 }}" in html and "49" not in html
+    body = html[html.index("<body"):]  # the head carries the font, whose data may hold any digits
+    assert "{{ 7 * 7 }}" in body and "49" not in body
+
+
+def test_the_html_preview_carries_its_font_and_logos_and_names_no_local_path(minimal: Path, tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (30, 12), (11, 79, 138)).save(minimal / "logo.png")
+    sub = minimal / "submission.yaml"
+    sub.write_text(sub.read_text(encoding="utf-8").replace(
+        "    description: A test organisation.\n", "    description: A test organisation.\n    logo: logo.png\n"),
+        encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", str(minimal), "--format", "html", "--out", str(out))[0] == 0
+    html = (out / "minimal.html").read_text(encoding="utf-8")
+    assert "file:" not in html and str(tmp_path) not in html
+    assert html.count("src: url(\"data:font/ttf;base64,") == 4
+    assert '<img class="logo" src="data:image/png;base64,' in html
 
 
 def test_pdf_renderer_fetches_nothing_outside_the_folder(minimal: Path, tmp_path: Path) -> None:

@@ -248,3 +248,19 @@ def test_ids_that_give_one_link_name_get_different_bookmarks_and_references_find
     html = (out / "minimal.html").read_text(encoding="utf-8")
     assert [html.count(f'id="{name}"') for name in ("p_first_a", "p_first_a_2")] == [1, 1]
     assert 'href="#p_first_a"' in html and 'href="#p_first_a_2"' in html
+
+
+@pytest.mark.parametrize(("case", "tag"), [("en-logos-sources", "en-GB"), ("fr-annex", "fr-FR"), ("es-by-section", "es-ES")])
+def test_the_pdf_claims_pdf_ua_in_its_metadata_and_says_the_docx_language(case: str, tag: str, tmp_path: Path) -> None:
+    import pypdf
+
+    folder = Path(__file__).parent / "fixtures" / "build" / case
+    assert run("build", str(folder), "--format", "pdf,docx", "--out", str(tmp_path))[0] == 0
+    reader = pypdf.PdfReader(tmp_path / f"{case}.pdf")
+    root = reader.trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert 'pdfuaid:part="1"' in xmp and "<dc:title>" in xmp
+    assert root["/Lang"] == tag and root["/MarkInfo"]["/Marked"]
+    assert reader.pdf_header == "%PDF-1.7"
+    core = zipfile.ZipFile(tmp_path / f"{case}.docx").read("docProps/core.xml").decode("utf-8")
+    assert f"<dc:language>{tag}</dc:language>" in core

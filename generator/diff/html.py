@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from ..errors import RenderError
 from ..formatting import annex_head
+from ..labels import labels_for
 from ..inline import plain_text
 from ..model import Section
 from ..render.common import template_dir
@@ -141,7 +142,8 @@ def render_diff_html(diff: SubmissionDiff, templates_root: Path | None = None) -
         OLD_SIDE=OLD_SIDE,
     )
     columns = [plain_text(list(cell)) for cell in annex_head(diff.new.meta.language).cells]
-    return env.get_template(TEMPLATE).render(d=diff, notes_summary=notes_summary(diff), annex_columns=columns)
+    return env.get_template(TEMPLATE).render(d=diff, notes_summary=notes_summary(diff), annex_columns=columns,
+                                             language_tag=labels_for(diff.new.meta.language).tag)
 
 
 def _environment(diff: SubmissionDiff, templates_root: Path | None) -> jinja2.Environment:

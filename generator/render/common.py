@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from ..errors import RenderError
 
-__all__ = ["font_dir", "font_face_css", "template_dir"]
+__all__ = ["data_uri", "font_dir", "font_face_css", "template_dir"]
 
 REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 FONT_PACKAGE = "common-fonts"
@@ -30,6 +31,16 @@ def template_dir(template: str, templates_root: Path | None = None) -> Path:
     return folder
 
 
+MEDIA_TYPES = {".ttf": "font/ttf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+               ".svg": "image/svg+xml"}
+
+
+def data_uri(path: Path) -> str:
+    """Return a file's content as a `data:` URI, for an HTML file that carries what it shows."""
+    media_type = MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream")
+    return f"data:{media_type};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
 @lru_cache(maxsize=1)
 def font_dir() -> Path:
     """Return the folder holding the PDF's font, installed as a Python dependency."""
@@ -43,11 +54,12 @@ def font_dir() -> Path:
     raise RenderError(f"'{FONT_PACKAGE}' has no {FONT_FAMILY} files")
 
 
-def font_face_css() -> str:
-    """Return @font-face rules for the bundled serif, by file URL."""
+def font_face_css(embedded: bool = False) -> str:
+    """Return @font-face rules for the bundled serif: by file URL (for the PDF), or `embedded` in the rules
+    (for the HTML preview, which travels without the font and must not name the author's folders)."""
     rules = []
     for (weight, style), name in FONT_FILES.items():
-        url = (font_dir() / name).as_uri()
+        url = data_uri(font_dir() / name) if embedded else (font_dir() / name).as_uri()
         rules.append(
             f'@font-face {{ font-family: "{FONT_FAMILY}"; src: url("{url}"); '
             f"font-weight: {weight}; font-style: {style}; }}"

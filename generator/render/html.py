@@ -17,8 +17,8 @@ from ..errors import RenderError
 from ..inline import InlineVisitor, citation_content, crossref_text, note_content, recommendation_label
 from ..model import Citation, CrossRef, Emph, Inline, Link, NoteCall, RecommendationRef, Strong, Submission, Text
 from ..labels import labels_for
-from ..formatting import Block, anchor, format_submission, review_line
-from .common import template_dir
+from ..formatting import Block, anchor, document_date, format_submission, review_line
+from .common import data_uri, template_dir
 
 
 class HtmlWriter(InlineVisitor[Markup]):
@@ -168,7 +168,8 @@ def make_environment(template: str, templates_root: Path | None = None) -> jinja
 
 
 def render_html(submission: Submission, templates_root: Path | None = None, font_css: str = "") -> str:
-    """Return the submission as one HTML document."""
+    """Return the submission as one HTML document, the logos in it as data (no path of this machine, and the
+    PDF names each picture by its content, not by where the folder is)."""
     env = make_environment(submission.meta.template, templates_root)
     name = submission.meta.template
     try:
@@ -180,8 +181,9 @@ def render_html(submission: Submission, templates_root: Path | None = None, font
             s=submission,
             meta=submission.meta,
             review=review_line(submission),
+            created=document_date(submission.meta.date).strftime("%Y-%m-%dT%H:%M:%SZ"),
             cover_lines=[block for block in blocks if block.kind in ("cover-title", "cover-line")],
-            logos=[(organisation, organisation.logo.as_uri()) for organisation in with_logos],
+            logos=[(organisation, data_uri(organisation.logo)) for organisation in with_logos],
             body=body_html(blocks),
             annex_heading=next((block for block in blocks if block.kind == "annex-heading"), None),
             annex=[block for block in blocks if block.kind == "annex-row"],

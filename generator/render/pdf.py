@@ -2,8 +2,8 @@
 
 Layout lives in CSS (notes at the page bottom are `float: footnote`); this
 module only wires things up, and fences what WeasyPrint may read: files in
-the submission's folder, the template folder and the bundled font, nothing
-else and nothing from the network.
+the submission's folder, the template folder and the bundled font, and data
+the page carries (the logos), nothing else and nothing from the network.
 """
 
 from __future__ import annotations
@@ -21,11 +21,15 @@ from .common import font_dir, font_face_css, template_dir
 from .html import render_html
 
 
+PDF_VARIANT = "pdf/ua-1"
+"""The PDF is PDF/UA-1 (tagged, with XMP metadata that claims it): readable by screen readers."""
+
+
 class FolderFetcher(URLFetcher):
     """A URL fetcher that serves local files under a few folders and refuses the rest."""
 
     def __init__(self, roots: list[Path]) -> None:
-        super().__init__(allowed_protocols=("file",))
+        super().__init__(allowed_protocols=("file", "data"))
         self.roots = [root.resolve() for root in roots]
         self.refused: list[str] = []
 
@@ -38,8 +42,10 @@ class FolderFetcher(URLFetcher):
         return super().fetch(url, headers)
 
     def allowed(self, url: str) -> bool:
-        """Tell whether `url` is a local file inside one of the allowed folders."""
+        """Tell whether `url` is a local file inside one of the allowed folders, or data carried in the page."""
         parts = urlsplit(url)
+        if parts.scheme == "data":
+            return True
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             return False
         path = Path(unquote(parts.path)).resolve()
@@ -55,7 +61,7 @@ def render_pdf(submission: Submission, target: Path, templates_root: Path | None
     previous = logger.level
     logger.setLevel(logging.CRITICAL)  # WeasyPrint logs each refused URL; upr reports them, once each
     try:
-        document.write_pdf(target, pdf_tags=True, pdf_identifier=False, custom_metadata=True)
+        document.write_pdf(target, pdf_variant=PDF_VARIANT, pdf_identifier=False, custom_metadata=True)
     except (OSError, ValueError) as exc:
         raise RenderError(f"the PDF could not be written: {exc}") from None
     finally:
