@@ -303,7 +303,8 @@ def annex_blocks(submission: Submission) -> list[Block]:
 def annex_head(language: str) -> Block:
     """Return the annex table's head row: each column's title in the language."""
     titles = labels_for(language).annex_columns
-    return Block("annex-row", (), cells=tuple((Text(titles[column.name]),) for column in ANNEX_COLUMNS), header=True)
+    return Block("annex-row", (), cells=tuple((Strong([Text(titles[column.name])]),) for column in ANNEX_COLUMNS),
+                 header=True)
 
 
 def annex_row(assessment: Assessment, language: str) -> Block:

@@ -405,9 +405,19 @@ def citation_content(citation: Citation) -> list[Inline]:
     shown = list(citation.source.content) if citation.source else [Text(f"[@{citation.key}]")]
     if not citation.pinpoint:
         return shown
-    if shown and isinstance(shown[-1], Text) and shown[-1].text.endswith("."):
-        shown[-1] = Text(shown[-1].text[:-1])
-    return shown + [Text(PINPOINT_SEPARATOR + citation.pinpoint)]
+    return _without_final_stop(shown) + [Text(PINPOINT_SEPARATOR + citation.pinpoint)]
+
+
+def _without_final_stop(nodes: list[Inline]) -> list[Inline]:
+    """Return inline content without the full stop it ends in, if any (inside bold or italic too)."""
+    if not nodes:
+        return nodes
+    last = nodes[-1]
+    if isinstance(last, Text) and last.text.endswith("."):
+        return [*nodes[:-1], Text(last.text[:-1])]
+    if isinstance(last, (Strong, Emph)):
+        return [*nodes[:-1], type(last)(_without_final_stop(list(last.children)))]
+    return nodes
 
 
 def citation_text(citation: Citation) -> str:

@@ -88,7 +88,7 @@ def _paragraph(p: etree._Element, number_of: dict[str, int]) -> DocxParagraph:
     )
 
 
-DROPPED = {"accept": {q("del"), q("moveFrom")}, "reject": {q("ins"), q("moveTo")}}
+DROPPED = {"accept": {q("del"), q("moveFrom")}, "reject": {q("ins"), q("moveTo")}, "all": set()}
 
 
 def tracked_view(path: Path, which: str) -> tuple[list[tuple[str, str]], list[str]]:
@@ -163,6 +163,7 @@ def tracked_marks(path: Path, which: str) -> dict[str, list[str]]:
     embed = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
     return {
         "bookmarks": [b.get(q("name")) for b in body.iter(q("bookmarkStart")) if kept(b)],
-        "fields": [t.text.split()[1] for t in body.iter(q("instrText")) if kept(t) and t.text.strip().startswith("REF")],
+        "fields": [t.text.split()[1] for t in body.iter(q("instrText"), q("delInstrText"))
+                   if kept(t) and t.text.strip().startswith("REF")],
         "pictures": [images[b.get(embed)] for b in body.iter(blip) if kept(b)],
     }

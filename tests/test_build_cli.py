@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.clirun import files_in, run
+from tests.conftest import give_logo
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "content"
@@ -91,13 +92,7 @@ def test_html_shows_markup_in_content_literally(minimal: Path, tmp_path: Path) -
 
 
 def test_the_html_preview_carries_its_font_and_logos_and_names_no_local_path(minimal: Path, tmp_path: Path) -> None:
-    from PIL import Image
-
-    Image.new("RGB", (30, 12), (11, 79, 138)).save(minimal / "logo.png")
-    sub = minimal / "submission.yaml"
-    sub.write_text(sub.read_text(encoding="utf-8").replace(
-        "    description: A test organisation.\n", "    description: A test organisation.\n    logo: logo.png\n"),
-        encoding="utf-8")
+    give_logo(minimal)
     out = tmp_path / "out"
     assert run("build", str(minimal), "--format", "html", "--out", str(out))[0] == 0
     html = (out / "minimal.html").read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ import pytest
 from lxml import etree
 
 from tests.clirun import files_in, run
+from tests.conftest import give_logo
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "templates"
@@ -81,12 +82,7 @@ def test_logos_appear_in_docx_and_pdf(minimal: Path, tmp_path: Path) -> None:
 
     from pypdf import PdfReader
 
-    from PIL import Image  # Pillow comes with WeasyPrint
-
-    Image.new("RGB", (30, 12), (11, 79, 138)).save(minimal / "logo.png")
-    sub = minimal / "submission.yaml"
-    sub.write_text(sub.read_text(encoding="utf-8").replace("    description: A test organisation.\n",
-                                                           "    description: A test organisation.\n    logo: logo.png\n"), encoding="utf-8")
+    give_logo(minimal)
     out = tmp_path / "out"
     code, _, stderr = run("build", str(minimal), "--format", "docx,pdf", "--out", str(out))
     assert code == 0, stderr
@@ -188,13 +184,7 @@ def test_the_annex_is_in_number_order_unless_asked_otherwise(tmp_path: Path, ord
 
 
 def test_the_word_redline_shows_the_logos_too(minimal: Path, tmp_path: Path) -> None:
-    from PIL import Image
-
-    Image.new("RGB", (30, 12), (11, 79, 138)).save(minimal / "logo.png")
-    sub = minimal / "submission.yaml"
-    sub.write_text(sub.read_text(encoding="utf-8").replace(
-        "    description: A test organisation.\n", "    description: A test organisation.\n    logo: logo.png\n"),
-        encoding="utf-8")
+    give_logo(minimal)
     redline = tmp_path / "changes.docx"
     code, _, stderr = run("diff", str(minimal), str(minimal), "--docx", str(redline))
     assert code == 0, stderr
@@ -264,3 +254,13 @@ def test_the_pdf_claims_pdf_ua_in_its_metadata_and_says_the_docx_language(case: 
     assert reader.pdf_header == "%PDF-1.7"
     core = zipfile.ZipFile(tmp_path / f"{case}.docx").read("docProps/core.xml").decode("utf-8")
     assert f"<dc:language>{tag}</dc:language>" in core
+
+
+def test_svg_logos_alone_leave_no_empty_paragraph_in_the_docx(minimal: Path, tmp_path: Path) -> None:
+    give_logo(minimal, "logo.svg")
+    assert run("build", str(minimal), "--format", "docx,html", "--out", str(tmp_path))[0] == 0
+    body = etree.fromstring(zipfile.ZipFile(tmp_path / "minimal.docx").read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    first = body.find(f"{w}body/{w}p")
+    assert "".join(first.itertext()) == "Submission to the Universal Periodic Review of Testland"
+    assert 'src="data:image/svg+xml;base64,' in (tmp_path / "minimal.html").read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ import pytest
 from lxml import etree
 
 from tests.clirun import run
-from tests.docxread import tracked_view as view
+from tests.docxread import tracked_marks, tracked_view as view
 from generator.build import load_resolved
 from generator.diff import diff_submissions
 from generator.diff.html import render_diff_html
@@ -335,6 +335,10 @@ def test_redline_accepted_is_the_new_version_and_rejected_the_old(name: str, bac
     redline, old, new = redline_and_sides(compared(*(sides[::-1] if backwards else sides)), tmp_path)
     assert view(redline, "accept") == view(new, "accept")
     assert view(redline, "reject") == view(old, "accept")
+    assert tracked_marks(redline, "accept") == tracked_marks(new, "accept")
+    assert len(tracked_marks(redline, "reject")["fields"]) == len(tracked_marks(old, "accept")["fields"])
+    every = tracked_marks(redline, "all")
+    assert set(every["fields"]) <= set(every["bookmarks"])  # no reference to a bookmark the redline lacks
 
 
 def test_example_redline_accepted_is_the_revision_and_rejected_the_example(

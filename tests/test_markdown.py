@@ -29,3 +29,13 @@ def test_minimal_submission_lists_items_and_quotes_under_their_paragraph(minimal
     assert "1. Text with **bold**, *italic*, a [link](<https://example.org>) and a note.^[" in text
     assert "\n   - First item.^[A note written by key, with *emphasis*.]\n" in text
     assert "\n   > 1. Quoted one.\n   > 2. Quoted two.\n" in text
+
+
+def test_link_addresses_cannot_end_their_brackets_or_break_the_line() -> None:
+    from generator.model import Link, Text
+    from generator.render.markdown import MarkdownWriter
+
+    written = MarkdownWriter().render([Text("see !"), Link("https://e.example/x>\n<script>a b", [Text("x")])])
+    assert written == "see \\![x](<https://e.example/x%3E%0A%3Cscript%3Ea%20b>)"
+    assert MarkdownWriter().render([Link("https://e.example/a%20b?q=1&r=(2)", [Text("y")])]) == (
+        "[y](<https://e.example/a%20b?q=1&r=(2)>)")

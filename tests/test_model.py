@@ -193,3 +193,19 @@ def test_libyaml_and_pyyaml_compose_the_content_alike() -> None:
         fast = yamlnodes._compose_fast(doc.text)
         careful = yamlnodes._ContentLoader(doc).get_single_node()
         assert _shape(fast) == _shape(careful), path
+
+
+def test_a_pinpoint_follows_its_source_with_a_comma_and_takes_its_full_stop() -> None:
+    from generator.inline import citation_content, plain_text
+    from generator.model import Source
+
+    def shown(content: list, pinpoint: str) -> str:
+        citation = Citation("k", pinpoint, None)
+        citation.source = Source("k", content, None)
+        return plain_text(citation_content(citation))
+
+    assert shown([Text("Available from: "), Link("https://o.example/1", [Text("https://o.example/1")])],
+                 "pp. 14–17") == "Available from: https://o.example/1, pp. 14–17"
+    assert shown([Text("Law on the Press, official translation.")], "p. 4") == "Law on the Press, official translation, p. 4"
+    assert shown([Text("A study: "), Emph([Text("Defamation Laws.")])], "p. 2") == "A study: Defamation Laws, p. 2"
+    assert shown([Text("No pinpoint.")], "") == "No pinpoint."

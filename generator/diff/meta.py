@@ -148,7 +148,7 @@ def _assessment_diff(old: Assessment | None, new: Assessment | None, languages: 
 
 
 def annex_row_cells(assessment: Assessment | None, language: str) -> list[list[Inline]]:
-    """Return the five cells of an annex row as every output shows them (empty cells for no row)."""
+    """Return the cells of an annex row as every output shows them, one per column (empty cells for no row)."""
     if assessment is None:
         return [[] for _ in ANNEX_COLUMNS]
     return [list(cell) for cell in annex_cells(assessment, language)]

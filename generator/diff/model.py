@@ -247,7 +247,7 @@ class RecommendationRefChange:
 
 @dataclass
 class AssessmentDiff:
-    """A row of the implementation annex on one or both sides: its five cells compared."""
+    """A row of the implementation annex on one or both sides: its cells compared, one per column."""
 
     old: Assessment | None
     new: Assessment | None

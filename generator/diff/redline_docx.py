@@ -34,10 +34,10 @@ from lxml import etree
 from ..errors import RenderError
 from ..formatting import (ANNEX_COLUMNS, Block, annex_blocks, annex_row, cover_blocks, heading_block, item_block,
                           paragraph_block, quote_block, recommendation_block, recommendations_heading_block)
-from ..model import CrossRef, Inline
+from ..model import Inline, Paragraph
 from ..render import ooxml
 from ..render.common import template_dir
-from ..render.docx import DocxBuilder, DocxWriter
+from ..render.docx import DocxBuilder, DocxWriter, word_logos
 from .modes import OLD_SIDE, block_mode, line_modes, presence_mode, section_mode
 from .model import MovedAway, ParagraphDiff, RecommendationDiff, SectionDiff, SubmissionDiff
 from .words import Atom, InlineDiff, NoteChange, diff_inline
@@ -67,10 +67,11 @@ class TrackedRuns:
     """Turns compared inline content into the DOCX writer's runs, inside tracked changes."""
 
     def __init__(self, writer: DocxWriter, change: Callable[[str], etree._Element],
-                 note_changes: dict[int, NoteChange]) -> None:
+                 note_changes: dict[int, NoteChange], new_paragraph: Callable[[Paragraph], Paragraph | None]) -> None:
         self.writer = writer
         self.change = change
         self.note_changes = note_changes
+        self.new_paragraph = new_paragraph  # a reference's target in the new version (None: it has none)
 
     def line(self, diff: InlineDiff, mode: str) -> list[etree._Element]:
         """Return the runs of one compared line written in `mode`."""
@@ -109,13 +110,24 @@ class TrackedRuns:
         first = group[0].atom
         if first.is_note:
             return [self.note_run(p.atom, wrap) for p in group]
-        if first.is_field and wrap != "del":  # a live reference, as the build writes it
-            return [element for p in group for element in self.writer.visit(CrossRef(p.atom.text, None, p.atom.target))]
+        if first.is_field:
+            return [element for p in group for element in self.reference(p.atom, wrap)]
         writer = self.writer
         writer.bold, writer.italic, writer.in_link = first.bold, first.italic, first.link is not None
         run = writer.text_run("".join(p.atom.text for p in group))
         writer.bold = writer.italic = writer.in_link = False
         return [ooxml.as_deleted(run) if wrap == "del" else run]
+
+    def reference(self, atom: Atom, wrap: str) -> list[etree._Element]:
+        """Return a reference to a paragraph as the build writes it: a live field, naming the bookmark the
+        paragraph has in this document (an old version's reference, to where that paragraph is now), and
+        showing the number the line shows. A paragraph the new version no longer has is named as text."""
+        target = self.new_paragraph(atom.target)
+        if target is None:
+            runs = [self.writer.text_run(atom.text)]
+        else:
+            runs = self.writer.reference_field(target, atom.text)
+        return [ooxml.as_deleted(run) for run in runs] if wrap == "del" else runs
 
     def note_run(self, atom: Atom, wrap: str) -> etree._Element:
         """Return the call of a footnote whose text shows the note's own changes."""
@@ -162,7 +174,10 @@ class Redline:
         self.diff = diff
         self.builder = DocxBuilder(diff.new, reference)
         self.author, self.date = author, date
-        self.tracked = TrackedRuns(self.builder.writer, self.change, diff.note_index())
+        counterparts = {id(d.old): d.new for s in diff.sections for d in s.paragraphs() if d.old is not None}
+        counterparts.update({id(p): p for p in diff.new.paragraphs()})
+        self.tracked = TrackedRuns(self.builder.writer, self.change, diff.note_index(),
+                                   lambda paragraph: counterparts.get(id(paragraph)))
         self.move_names: dict[int, str] = {}
 
     def change(self, kind: str) -> etree._Element:
@@ -188,6 +203,7 @@ class Redline:
         if mode in OLD_SIDE:
             block = replace(block, anchor=None)  # the bookmark names the new version's paragraph only
         p = self.builder.write(block, self.tracked.line(diff, mode))
+        assert p is not None, "a line of text is always written"
         if mode in MARK:
             ooxml.mark_paragraph(p, self.change(MARK[mode]))
         return p
@@ -195,14 +211,15 @@ class Redline:
     def cover(self) -> None:
         """Write the logos (tracked when they changed), then the cover's lines compared."""
         logos = [next((b for b in cover_blocks(s) if b.kind == "cover-logos"), None) for s in (self.diff.old, self.diff.new)]
-        shown = [_logo_files(block) for block in logos]
+        shown = [[path.read_bytes() for path in word_logos(block)] for block in logos]
         if shown[0] == shown[1]:
             if logos[1] is not None:
                 self.builder.write(logos[1])
         else:
             for block, kind in zip(logos, ("del", "ins")):
-                if block is not None:
-                    self.track_written(self.builder.write(block), kind)
+                written = self.builder.write(block) if block is not None else None
+                if written is not None:
+                    self.track_written(written, kind)
         for line in self.diff.cover:
             assert line.block is not None, "every cover line is compared with its block"
             self.line(line.block, line.diff, presence_mode(line.old, line.new))
@@ -311,11 +328,6 @@ def render_redline_docx(
 
 
 # --- helpers ------------------------------------------------------------------------------
-
-
-def _logo_files(block: Block | None) -> list[bytes]:
-    """Return the content of the logos a cover-logos block shows (none for no block)."""
-    return [organisation.logo.read_bytes() for organisation in block.source] if block is not None else []
 
 
 def _compared(old: Block | None, new: Block | None) -> InlineDiff:

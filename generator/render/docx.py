@@ -19,7 +19,8 @@ from lxml import etree
 
 from ..errors import RenderError
 from ..inline import InlineVisitor, citation_content, crossref_text, note_content, recommendation_label
-from ..model import Citation, CrossRef, Emph, Inline, Link, NoteCall, RecommendationRef, Strong, Submission, Text
+from ..model import (Citation, CrossRef, Emph, Inline, Link, NoteCall, Paragraph, RecommendationRef, Strong, Submission,
+                     Text)
 from . import ooxml
 from ..labels import labels_for
 from ..formatting import ANNEX_COLUMNS, STYLES, Block, anchor, document_date, format_submission, join_names, review_line
@@ -116,8 +117,11 @@ class DocxWriter(InlineVisitor[list[etree._Element]]):
     def visit_CrossRef(self, node: CrossRef) -> list[etree._Element]:
         if node.target is None:
             return [self.text_run(crossref_text(node))]
-        # A live reference: Word shows the target's current number when fields update.
-        return ooxml.complex_field(f"REF {anchor(node.target)} \\r \\h", node.target.number)
+        return self.reference_field(node.target, node.target.number)
+
+    def reference_field(self, target: Paragraph, shown: str) -> list[etree._Element]:
+        """Return a live reference to a paragraph: Word shows its current number when fields update."""
+        return ooxml.complex_field(f"REF {anchor(target)} \\r \\h", shown)
 
 
 class DocxBuilder:
@@ -178,10 +182,11 @@ class DocxBuilder:
         return self.document
 
     def write(self, block: Block, runs: list[etree._Element] | None = None,
-              cells: list[list[etree._Element]] | None = None) -> etree._Element:
+              cells: list[list[etree._Element]] | None = None) -> etree._Element | None:
         """Add one block in its style, with its numbering and bookmark; return its paragraph (a row's `w:tr`).
 
-        `runs` (for an annex row, `cells`) replace what the block says, written as they are.
+        `runs` (for an annex row, `cells`) replace what the block says, written as they are. The logos
+        are pictures, not runs; when Word can show none of them (SVG only) nothing is written.
         """
         if block.kind == "annex-row":
             return self.annex_row(block, cells)
@@ -215,13 +220,15 @@ class DocxBuilder:
             self.body.append(element)
         return element
 
-    def logos(self, block: Block) -> etree._Element:
-        """Add the organisations' logos side by side (Word takes PNG and JPEG, not SVG)."""
+    def logos(self, block: Block) -> etree._Element | None:
+        """Add the organisations' logos side by side."""
+        pictures = word_logos(block)
+        if not pictures:
+            return None
         paragraph = self.document.add_paragraph(style=STYLES["cover-line"])  # python-docx puts it before sectPr
-        for organisation in block.source:
-            if organisation.logo.suffix.lower() in (".png", ".jpg", ".jpeg"):
-                paragraph.add_run().add_picture(str(organisation.logo), height=Cm(1.4))
-                paragraph.add_run("    ")
+        for path in pictures:
+            paragraph.add_run().add_picture(str(path), height=Cm(1.4))
+            paragraph.add_run("    ")
         return paragraph._p
 
     def annex_row(self, block: Block, cells: list[list[etree._Element]] | None) -> etree._Element:
@@ -238,9 +245,7 @@ class DocxBuilder:
         if block.header:
             ooxml.repeat_as_header(row._tr)
         for cell, content, given in zip(row.cells, block.cells, cells or [None] * len(block.cells)):
-            if given is None:
-                given = self.writer.formatted(list(content), bold=True) if block.header else self.writer.render(list(content))
-            cell.paragraphs[0]._p.extend(given)
+            cell.paragraphs[0]._p.extend(self.writer.render(list(content)) if given is None else given)
         return row._tr
 
     def properties(self) -> None:
@@ -263,6 +268,13 @@ class DocxBuilder:
         """Return the words, characters and paragraphs of the text (notes apart), as Word counts them."""
         texts = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in self.body.iter(qn("w:p"))]
         return sum(len(t.split()) for t in texts), sum(len(t.replace(" ", "")) for t in texts), sum(1 for t in texts if t)
+
+
+def word_logos(block: Block | None) -> list[Path]:
+    """Return the logos of a cover-logos block that Word shows: PNG and JPEG (not SVG)."""
+    if block is None:
+        return []
+    return [o.logo for o in block.source if o.logo.suffix.lower() in (".png", ".jpg", ".jpeg")]
 
 
 def render_docx(submission: Submission, target: Path, templates_root: Path | None = None) -> None:

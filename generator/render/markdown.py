@@ -17,7 +17,9 @@ from ..inline import InlineVisitor, citation_content, crossref_text, note_conten
 from ..model import Citation, CrossRef, Emph, Inline, Link, NoteCall, RecommendationRef, Strong, Submission, Text
 from ..formatting import Block, format_submission
 
-SPECIAL = re.compile(r"([\\`*_\[\]<>#|^~$@])")
+ADDRESS_SAFE = "".join(chr(c) for c in range(33, 127) if chr(c) not in "<>\\")
+"""What an address keeps as it is between < and > (a space, a newline, <, > and \\ would end or break it)."""
+SPECIAL = re.compile(r"([\\`*_\[\]<>#|^~$@!])")
 
 
 class MarkdownWriter(InlineVisitor[str]):
@@ -39,7 +41,7 @@ class MarkdownWriter(InlineVisitor[str]):
         return f"*{self.render(node.children)}*"
 
     def visit_Link(self, node: Link) -> str:
-        return f"[{self.render(node.children)}](<{node.url}>)"
+        return f"[{self.render(node.children)}](<{link_address(node.url)}>)"
 
     def visit_NoteCall(self, node: NoteCall) -> str:
         return f"^[{self.render(note_content(node.note))}]"
@@ -52,6 +54,11 @@ class MarkdownWriter(InlineVisitor[str]):
 
     def visit_CrossRef(self, node: CrossRef) -> str:
         return escape(crossref_text(node))
+
+
+def link_address(url: str) -> str:
+    """Return an address as it can stand between < and >: the characters that would end it percent-encoded."""
+    return quote(url, safe=ADDRESS_SAFE)
 
 
 def escape(text: str) -> str:

@@ -402,9 +402,12 @@ def mark_paragraph(p: etree._Element, change: etree._Element) -> None:
 
 
 def as_deleted(r: etree._Element) -> etree._Element:
-    """Return a run with its text turned into deleted text (`w:t` → `w:delText`), in place."""
+    """Return a run with its text turned into deleted text (`w:t` → `w:delText`, a field's instruction
+    `w:instrText` → `w:delInstrText`), in place."""
     for t in r.findall(qn("w:t")):
         t.tag = qn("w:delText")
+    for instruction in r.findall(qn("w:instrText")):
+        instruction.tag = qn("w:delInstrText")
     return r
 
 
