@@ -3,11 +3,28 @@
 from __future__ import annotations
 
 import shutil
+import warnings
 from pathlib import Path
 
 import pytest
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "content" / "minimal"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Stop with one line when a system library the PDF tests need is missing, rather than fail them one by one."""
+    from generator.errors import RenderError
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # WeasyPrint warns when HarfBuzz's subsetter is missing: asked below
+        try:
+            from generator.render.pdf import SYSTEM_LIBRARIES
+            from weasyprint.text import ffi
+        except RenderError as exc:
+            pytest.exit(f"upr's tests cannot run: {exc}", returncode=3)
+    if ffi.harfbuzz_subset is None:
+        pytest.exit("upr's tests cannot run: WeasyPrint cannot load HarfBuzz's font subsetter, without which the "
+                    f"PDF differs; on Debian or Ubuntu: apt-get install {SYSTEM_LIBRARIES}", returncode=3)
 
 
 @pytest.fixture

@@ -388,3 +388,28 @@ def test_a_section_file_listed_twice_is_an_error(minimal: Path, tmp_path: Path) 
 def test_an_empty_paragraph_is_an_error(minimal: Path, tmp_path: Path, written: str) -> None:
     section, line = add_paragraph(minimal, f"  - p: {written}\n")
     assert build_error(minimal, tmp_path) == f"upr: error: {section}:{line}:8: a paragraph cannot be empty\n"
+
+
+def test_a_missing_system_library_is_one_line_that_says_what_to_install(minimal: Path, tmp_path: Path) -> None:
+    """Pango is made unloadable in a child process; the DOCX is not written either (all or nothing)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import cffi\n"
+        "load = cffi.FFI.dlopen\n"
+        "def refuse(self, name, flags=0):\n"
+        "    if 'pango' in str(name): raise OSError(f'cannot load library {name!r}')\n"
+        "    return load(self, name, flags)\n"
+        "cffi.FFI.dlopen = refuse\n"
+        "import sys\n"
+        "from generator.cli import main\n"
+        "sys.argv = ['upr', 'build', sys.argv[1], '--format', 'docx,pdf', '--out', sys.argv[2]]\n"
+        "main()\n"
+    )
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-c", script, str(minimal), str(out)], capture_output=True, text=True)
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("upr: error: the PDF needs system libraries")
+    assert done.stderr.endswith("apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0\n")
+    assert files_in(out) == []

@@ -11,7 +11,8 @@ from ..errors import RenderError
 
 __all__ = ["data_uri", "font_dir", "font_face_css", "template_dir"]
 
-REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+CHECKOUT = Path(__file__).resolve().parents[2]
+INSTALLED_TEMPLATES = "share/upr/templates"  # where a wheel puts them, below the environment's data folder
 FONT_PACKAGE = "common-fonts"
 FONT_FAMILY = "PT Serif"
 FONT_FILES = {  # (weight, style) → file in the font package
@@ -24,7 +25,7 @@ FONT_FILES = {  # (weight, style) → file in the font package
 
 def template_dir(template: str, templates_root: Path | None = None) -> Path:
     """Return the folder of a named template; raise RenderError if there is none."""
-    root = templates_root or REPO_TEMPLATES
+    root = templates_root or default_templates()
     folder = (root / template).resolve()
     if not folder.is_relative_to(root.resolve()) or not folder.is_dir():
         raise RenderError(f"no template '{template}' in {root}")
@@ -39,6 +40,21 @@ def data_uri(path: Path) -> str:
     """Return a file's content as a `data:` URI, for an HTML file that carries what it shows."""
     media_type = MEDIA_TYPES.get(path.suffix.lower(), "application/octet-stream")
     return f"data:{media_type};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+@lru_cache(maxsize=1)
+def default_templates() -> Path:
+    """Return the folder of upr's own templates: templates/ in a checkout, else where the wheel installed them."""
+    if (CHECKOUT / "pyproject.toml").is_file() and (CHECKOUT / "templates").is_dir():
+        return CHECKOUT / "templates"
+    try:
+        files = metadata.files("upr") or []
+    except metadata.PackageNotFoundError:
+        files = []
+    for entry in files:
+        if entry.as_posix().endswith(f"{INSTALLED_TEMPLATES}/default/reference.docx"):
+            return Path(str(entry.locate())).resolve().parents[1]
+    raise RenderError("upr's templates are missing from this installation: install upr again from its wheel or checkout")
 
 
 @lru_cache(maxsize=1)

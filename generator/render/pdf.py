@@ -8,14 +8,24 @@ the page carries (the logos), nothing else and nothing from the network.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import weasyprint
-from weasyprint.urls import URLFetcher, URLFetchingError
-
 from ..errors import RenderError
+
+SYSTEM_LIBRARIES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+"""The Debian and Ubuntu packages of the libraries WeasyPrint lays out and subsets fonts with."""
+
+try:
+    with contextlib.redirect_stdout(io.StringIO()):  # WeasyPrint prints a banner of its own before it fails
+        import weasyprint
+        from weasyprint.urls import URLFetcher, URLFetchingError
+except OSError as exc:
+    raise RenderError(f"the PDF needs system libraries that are not installed ({exc}); on Debian or Ubuntu: "
+                      f"apt-get install {SYSTEM_LIBRARIES}") from None
 from ..model import Submission
 from .common import font_dir, font_face_css, template_dir
 from .html import render_html
