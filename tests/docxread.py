@@ -94,8 +94,10 @@ DROPPED = {"accept": {q("del"), q("moveFrom")}, "reject": {q("ins"), q("moveTo")
 def tracked_view(path: Path, which: str) -> tuple[list[tuple[str, str]], list[str]]:
     """Return (style, text) of the body's paragraphs and the text of the notes called, changes accepted or rejected.
 
-    A paragraph whose mark is removed joins the next one, as in Word; a table
-    row removed takes its cells with it.
+    The style is written "Style#" for a paragraph with a list number. A
+    paragraph whose mark is removed joins the next one, as in Word; a table
+    row removed takes its cells with it; rejected, a paragraph takes the
+    properties its `w:pPrChange` records.
     """
     with zipfile.ZipFile(path) as archive:
         body = etree.fromstring(archive.read("word/document.xml")).find(q("body"))
@@ -111,8 +113,13 @@ def tracked_view(path: Path, which: str) -> tuple[list[tuple[str, str]], list[st
         if _tracked(p.find(f"{q('pPr')}/{q('rPr')}"), dropped):
             carried += text
             continue
-        style = p.find(f"{q('pPr')}/{q('pStyle')}")
-        paragraphs.append((style.get(q("val")) if style is not None else "", carried + text))
+        ppr = p.find(q("pPr"))
+        before = ppr.find(f"{q('pPrChange')}/{q('pPr')}") if ppr is not None else None
+        if which == "reject" and before is not None:
+            ppr = before
+        style = ppr.find(q("pStyle")) if ppr is not None else None
+        numbered = "#" if ppr is not None and ppr.find(q("numPr")) is not None else ""
+        paragraphs.append(((style.get(q("val")) if style is not None else "") + numbered, carried + text))
         carried = ""
     notes = (
         {n.get(q("id")): " ".join(_text(p, dropped, []) for p in n.iter(q("p"))) for n in notes_xml.iter(q("footnote"))}

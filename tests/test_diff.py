@@ -720,3 +720,23 @@ def test_an_annex_row_added_or_removed_is_tracked_with_its_cells_paragraph_marks
         rows = [tr for tr in body.iter(q("tr")) if tr.find(f"{q('trPr')}/{q(kind)}") is not None]
         assert len(rows) == 1 and extra in "".join(rows[0].itertext())
         assert all(p.find(f"{q('pPr')}/{q('rPr')}/{q(kind)}") is not None for p in rows[0].iter(q("p")))
+
+
+def test_a_quoted_passage_numbered_in_one_version_only_is_numbered_as_each_version_has_it(
+    minimal: Path, tmp_path: Path
+) -> None:
+    """The lines both versions have carry the other version's numbering as a tracked property change."""
+    from tests.ooxmlschema import schema_errors
+
+    unnumbered = tmp_path / "unnumbered"
+    shutil.copytree(minimal, unnumbered)
+    section = next((unnumbered / "sections").glob("*.yaml"))
+    section.write_text(section.read_text(encoding="utf-8").replace("numbered: true", "numbered: false"),
+                       encoding="utf-8")
+    for old, new in ((minimal, unnumbered), (unnumbered, minimal)):
+        redline, old_docx, new_docx = redline_and_sides(compared(old, new), tmp_path)
+        accepted, rejected = view(redline, "accept"), view(redline, "reject")
+        assert accepted == view(new_docx, "accept") and rejected == view(old_docx, "accept")
+        assert {style for style, _ in accepted[0] + rejected[0] if style.startswith("QuotedItem")} == {
+            "QuotedItem", "QuotedItem#"}
+        assert schema_errors(redline) == []

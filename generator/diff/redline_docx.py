@@ -6,8 +6,11 @@ formatting stage words them. For each line of the merged tree the redline
 picks the block that shows it and the runs to put in it: plain, inserted
 (`w:ins`), deleted (`w:del`) or moved (`w:moveFrom` / `w:moveTo`); whole
 added or removed paragraphs are tracked on their paragraph mark, and table
-rows on the row. Accepting every change gives exactly the new version and
-rejecting every change exactly the old one.
+rows on the row; a quoted passage numbered in one version only keeps the
+other version's numbering as a tracked property change. Accepting every
+change gives exactly the new version and rejecting every change the old one,
+with two exceptions: the numbering scheme (continuous or by section) and the
+bookmark names are the new version's in both, since Word tracks neither.
 
 A line is written in one of these modes:
 
@@ -251,11 +254,38 @@ class Redline:
         shown = diff.old if mode in OLD_SIDE or diff.new is None else diff.new
         assert shown is not None
         lines = [self.line(paragraph_block(shown, level), diff.content, mode)]
-        for index, (line, line_mode) in enumerate(line_modes(diff.quote, mode), start=1):
-            lines.append(self.line(quote_block(shown, [], index, level), line.diff, line_mode))
+        lines += self.quote_lines(diff, shown, mode, level)
         for line, line_mode in line_modes(diff.items, mode):
             lines.append(self.line(item_block(shown, [], level), line.diff, line_mode))
         self.moved(diff, mode, lines)
+
+    def quote_lines(self, diff: ParagraphDiff, shown: Paragraph, mode: str, level: int) -> list[etree._Element]:
+        """Write the lines of a paragraph's quoted passage. A line only the old version has is numbered as the
+        old passage was; a line both have, in a passage numbered in one version only, carries the old
+        version's numbering as a tracked paragraph-property change (`w:pPrChange`)."""
+        written = []
+        flags = [side is not None and side.quote is not None and side.quote.numbered for side in (diff.old, diff.new)]
+        old_list: int | None = None  # the old passage's own list, restarting at 1 as the old build's did
+        for index, (line, line_mode) in enumerate(line_modes(diff.quote, mode), start=1):
+            side = diff.old if line.new is None and diff.old is not None else shown
+            p = self.line(quote_block(side, [], index, level), line.diff, line_mode)
+            if line.old is not None and line.new is not None and line_mode not in OLD_SIDE and flags[0] != flags[1]:
+                if flags[0] and old_list is None:
+                    old_list = self.builder.numbering.instance(self.builder.lists["quoted"], restart=True)
+                self.track_properties(p, old_list if flags[0] else None)
+            written.append(p)
+        return written
+
+    def track_properties(self, p: etree._Element, old_list: int | None) -> None:
+        """Record that a paragraph had its style without a list number (or in list `old_list`) before."""
+        ppr = p.find(qn("w:pPr"))
+        assert ppr is not None, "a written paragraph has its style"
+        before = ooxml.paragraph(ppr.find(qn("w:pStyle")).get(qn("w:val")))
+        if old_list is not None:
+            ooxml.set_numbering(before, old_list)
+        change = self.change("pPrChange")
+        change.append(before.find(qn("w:pPr")))
+        ppr.append(change)
 
     def recommendation(self, block: RecommendationDiff | MovedAway) -> None:
         """Write one of the section's own recommendations, in its mode."""
