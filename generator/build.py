@@ -10,7 +10,7 @@ from typing import Callable
 
 from .checks import run_checks
 from .checks.registry import Finding
-from .errors import RenderError, UprError
+from .errors import RenderError, UprError, shown_path
 from .load import load_submission
 from .model import Submission
 from .render.common import template_dir
@@ -34,30 +34,43 @@ def load_resolved(folder: Path) -> Submission:
     return resolve(load_submission(folder))
 
 
-class ChecksFailed(UprError):
-    """The checks found errors, so nothing was built."""
+@dataclass
+class FolderBuild:
+    """What building one submission folder came to: its findings, and what was written or why not."""
 
-    def __init__(self, findings: list[Finding]) -> None:
-        count = len(findings)
-        super().__init__(f"the checks found {count} error{'s' * (count != 1)}: nothing written (--force builds anyway)")
-        self.findings = findings
+    folder: Path
+    findings: list[Finding] = field(default_factory=list)
+    result: BuildResult | None = None
+    failure: str = ""
+    """Why nothing was written, in one line: the error that stopped the load or an output (with its file),
+    or the number of errors the checks found."""
+
+    @property
+    def errors(self) -> list[Finding]:
+        """Return the findings that are errors."""
+        return [f for f in self.findings if f.severity == "error"]
 
 
-def build_folders(
-    folders: list[Path], out_dir: Path, formats: tuple[str, ...], templates_root: Path | None = None, force: bool = False
-) -> tuple[list[BuildResult], list[Finding]]:
-    """Check, then build each submission; return the results and the errors found.
+def build_folder(folder: Path, out_dir: Path, formats: tuple[str, ...], templates_root: Path | None = None,
+                 force: bool = False) -> FolderBuild:
+    """Load, check and build one submission; a problem is told in the result, so the next folder still builds.
 
-    Every folder is loaded and checked before anything is written; errors
-    stop the build (raising ChecksFailed) unless `force` is set.
+    Nothing is written when the checks find errors, unless `force` is set.
     """
-    submissions = [load_resolved(folder) for folder in folders]
-    errors = [f for s in submissions for f in run_checks(s).findings if f.severity == "error"]
-    if errors and not force:
-        raise ChecksFailed(errors)
-    for submission in submissions:
+    done = FolderBuild(folder)
+    try:
+        submission = load_resolved(folder)
+        done.findings = list(run_checks(submission).findings)
+        if done.errors and not force:
+            count = len(done.errors)
+            done.failure = (f"{shown_path(folder)}: the checks found {count} error{'s' * (count != 1)}: "
+                            "nothing written (--force builds anyway)")
+            return done
         check_template(submission.meta.template, templates_root)
-    return [build_submission(s, out_dir, formats, templates_root) for s in submissions], errors
+        done.result = build_submission(submission, out_dir, formats, templates_root)
+    except UprError as exc:
+        done.failure = str(exc)
+    return done
 
 
 def check_template(template: str, templates_root: Path | None = None) -> None:

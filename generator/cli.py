@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import importlib
+import sys
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .build import ChecksFailed, build_folders, parse_formats
+from .build import build_folder, parse_formats
 from .checks.report import format_finding
 from .cli_check import check
 from .cliutil import content_dirs, fail
-from .errors import UprError
+from .errors import UprError, UsageProblem, shown_path
 
 
 class LazyGroup(click.Group):
-    """A command group whose heavier commands are imported only when they run."""
+    """A command group whose heavier commands are imported only when they run, and whose usage errors are
+    one line (exit 2) rather than click's usage block."""
 
     lazy = {"diff": "generator.cli_diff", "recommendations": "generator.cli_recommendations"}
 
@@ -28,6 +30,23 @@ class LazyGroup(click.Group):
             return getattr(importlib.import_module(self.lazy[name]), name)
         return super().get_command(ctx, name)
 
+    def main(self, *args, **kwargs):  # type: ignore[override]
+        """Run the command; a usage error is one line that says where to look, and exits 2."""
+        kwargs.pop("standalone_mode", None)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            command = " ".join(["upr", *exc.ctx.command_path.split()[1:]]) if exc.ctx is not None else "upr"
+            click.echo(f"upr: error: {exc.format_message()} (see {command} --help)", err=True)
+            sys.exit(2)
+        except click.ClickException as exc:
+            click.echo(f"upr: error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("upr: stopped", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
 
 @click.group(cls=LazyGroup)
 @click.version_option(__version__, prog_name="upr")
@@ -36,26 +55,41 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("folders", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
+@click.argument("folders", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "formats", default="docx,pdf", show_default=True, help="Comma-separated: docx, pdf, html, md.")
-@click.option("--out", "out_dir", default=Path("build"), type=click.Path(path_type=Path), show_default=True)
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False, exists=True), help="Templates folder.")
+@click.option("--out", "out_dir", default=Path("build"), type=click.Path(path_type=Path), show_default=True,
+              help="The folder to write the outputs to (made if missing).")
+@click.option("--templates", type=click.Path(path_type=Path), help="A folder of templates to use instead of upr's.")
 @click.option("--force", is_flag=True, help="Build even when the checks find errors.")
 def build(folders: tuple[Path, ...], formats: str, out_dir: Path, templates: Path | None, force: bool) -> None:
-    """Check, then build each submission in FOLDERS (default: all of content/) into --out."""
+    """Check, then build each submission in FOLDERS (default: all of content/) into --out.
+
+    Each submission's errors and warnings are printed; every submission without errors is built, and the
+    command exits 1 at the end naming those that were not.
+    """
     try:
-        results, errors = build_folders(content_dirs(folders), out_dir, parse_formats(formats), templates, force)
-    except ChecksFailed as exc:
-        echo_findings(exc.findings)
-        fail(exc)
+        chosen, wanted = content_dirs(folders), parse_formats(formats)
+        if templates is not None and not templates.is_dir():
+            raise UsageProblem(f"there is no templates folder '{templates}'")
     except UprError as exc:
         fail(exc)
-    echo_findings(errors)
-    for result in results:
-        for url in result.refused_urls:
+    failed = []
+    for folder in chosen:
+        done = build_folder(folder, out_dir, wanted, templates, force)
+        echo_findings(done.findings)
+        if done.failure:
+            click.echo(f"upr: error: {done.failure}", err=True)
+            failed.append(shown_path(folder))
+            continue
+        assert done.result is not None
+        for url in done.result.refused_urls:
             click.echo(f"upr: warning: the PDF renderer did not fetch {url}", err=True)
-        for path in result.outputs:
+        for path in done.result.outputs:
             click.echo(f"wrote {path}")
+    if len(chosen) > 1 and failed:
+        click.echo(f"upr: error: {len(failed)} of {len(chosen)} submissions not built: {', '.join(failed)}", err=True)
+    if failed:
+        sys.exit(1)
 
 
 def echo_findings(findings: list) -> None:

@@ -15,8 +15,9 @@ from .errors import UprError
 
 
 @click.command()
-@click.argument("folders", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
+@click.argument("folders", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True,
+              help="text: one line per finding, then a summary; json: the same as data, for editors and CI.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 def check(folders: tuple[Path, ...], fmt: str, strict: bool) -> None:
     """Check each submission in FOLDERS (default: all of content/): exit 1 on errors."""

@@ -40,11 +40,12 @@ def wants_colour(choice: bool | None) -> bool:
     nargs=-1,
     required=True,
     metavar="OLD_FOLDER [NEW_FOLDER]",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path),
 )
 @click.option("--rev", help="Compare FOLDER as it was at this git revision …")
 @click.option("--rev2", help="… with FOLDER at this revision (default: as it is on disk).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: the report to read; json: the same as data.")
 @click.option("--html", "html_out", type=click.Path(path_type=Path, dir_okay=False), help="Write an HTML redline here.")
 @click.option(
     "--docx",
@@ -57,7 +58,8 @@ def wants_colour(choice: bool | None) -> bool:
 @click.option(
     "--color/--no-color", "colour", default=None, help="Colour the report (default: when writing to a terminal)."
 )
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False, exists=True), help="Templates folder.")
+@click.option("--templates", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="A folder of templates to use instead of upr's.")
 def diff(
     folders: tuple[Path, ...],
     rev: str | None,

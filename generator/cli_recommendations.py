@@ -63,7 +63,7 @@ def _response(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 
 @recommendations.command("list")
-@click.argument("folders", nargs=-1, type=click.Path(path_type=Path, file_okay=False))
+@click.argument("folders", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--data", "data_files", multiple=True, type=_FILE, help="A recommendation data file (repeatable).")
 @click.option("--response", callback=_response, help="supported, noted, partially supported or pending.")
 @click.option("--search", "text", help="Words that must all occur in the text.")

@@ -8,22 +8,24 @@ from typing import NoReturn
 
 import click
 
-from .errors import UprError
+from .errors import UprError, UsageProblem
+from .load import submission_folder
 
 CONTENT_ROOT = Path("content")
 
 
 def content_dirs(given: tuple[Path, ...]) -> list[Path]:
-    """Return the submission folders named, or every one under content/."""
+    """Return the submission folders named (a path to a submission.yaml names its folder), or every one
+    under content/; raise UsageProblem for a path that is not a submission folder."""
     if given:
-        return list(given)
+        return [submission_folder(path) for path in given]
     found = sorted(p.parent for p in CONTENT_ROOT.glob("*/submission.yaml"))
     if not found:
-        raise UprError("no submission folder given and none found under content/")
+        raise UsageProblem("no submission folder given and none found under content/: name one, or run upr new")
     return found
 
 
 def fail(exc: UprError) -> NoReturn:
-    """Print an error on one line and exit with status 1."""
+    """Print an error on one line and exit with its status: 2 for a usage problem, else 1."""
     click.echo(f"upr: error: {exc}", err=True)
-    sys.exit(1)
+    sys.exit(exc.exit_code)

@@ -28,6 +28,15 @@ def shown_path(path: Path, base: Path | None = None) -> str:
 class UprError(Exception):
     """Base class of every error upr raises on purpose."""
 
+    exit_code = 1
+
+
+class UsageProblem(UprError):
+    """The command was given something it cannot take: a folder that does not exist, arguments that do not
+    go together. Exits 2, as click's own usage errors do."""
+
+    exit_code = 2
+
 
 class ContentError(UprError):
     """Content that cannot be read: bad YAML, a schema error, a missing file."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
-from .errors import ContentError, Location
+from .errors import ContentError, Location, UsageProblem
 from .inline import LABEL, InlineContext, parse_inline
 from .model import (
     Assessment,
@@ -339,3 +340,22 @@ def _file_entries(doc: YamlFile, what: str):
     mapping = Mapping(doc, doc.root, f"the {what} file", ())
     for key, (knode, vnode) in mapping.items.items():
         yield key, knode, vnode
+
+
+def submission_folder(path: Path) -> Path:
+    """Return the submission folder a path names, or say what is wrong with it."""
+    if path.name == "submission.yaml" and path.is_file():
+        return path.parent
+    if path.is_dir():
+        return path
+    if path.exists():
+        raise UsageProblem(f"'{path}' is a file, not a submission folder: give the folder that holds submission.yaml")
+    near = difflib.get_close_matches(path.name, [p.name for p in _siblings(path)], n=1)
+    hint = f": did you mean '{path.parent / near[0]}'?" if near else ""
+    raise UsageProblem(f"there is no folder '{path}'{hint}")
+
+
+def _siblings(path: Path) -> list[Path]:
+    """Return the folders beside where `path` would be."""
+    parent = path.parent if str(path.parent) else Path(".")
+    return [p for p in parent.iterdir() if p.is_dir()] if parent.is_dir() else []

@@ -140,7 +140,7 @@ def test_build_runs_the_checks_first_and_writes_nothing_on_errors(tmp_path: Path
     assert code == 1 and stdout == ""
     assert stderr.splitlines() == [
         f"{(fixture / 'sections' / 'media.yaml').relative_to(Path.cwd())}:3:457: error N001 note [^gauthier] is called but never defined",
-        "upr: error: the checks found 1 error: nothing written (--force builds anyway)",
+        f"upr: error: {fixture.relative_to(Path.cwd())}: the checks found 1 error: nothing written (--force builds anyway)",
     ]
     assert files_in(out) == []
     code, stdout, _ = run("build", str(fixture), "--format", "docx", "--out", str(out), "--force")
@@ -413,3 +413,64 @@ def test_a_missing_system_library_is_one_line_that_says_what_to_install(minimal:
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("upr: error: the PDF needs system libraries")
     assert done.stderr.endswith("apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0\n")
     assert files_in(out) == []
+
+
+# --- command-line conventions -------------------------------------------------------------------------
+
+
+def test_a_mistyped_folder_says_it_does_not_exist_and_suggests_the_near_one(minimal: Path) -> None:
+    typo = minimal.parent / "minimla"
+    assert run("build", str(typo)) == (2, "", f"upr: error: there is no folder '{typo}': did you mean '{minimal}'?\n")
+    assert run("check", str(minimal.parent / "elsewhere"))[2] == f"upr: error: there is no folder '{minimal.parent / 'elsewhere'}'\n"
+
+
+def test_a_path_to_submission_yaml_means_its_folder(minimal: Path, tmp_path: Path) -> None:
+    assert run("check", str(minimal / "submission.yaml"))[0] == 0
+    code, stdout, _ = run("build", str(minimal / "submission.yaml"), "--format", "md", "--out", str(tmp_path / "o"))
+    assert code == 0 and stdout == f"wrote {tmp_path / 'o' / 'minimal.md'}\n"
+    other = minimal / "sections" / "one.yaml"
+    assert run("check", str(other)) == (
+        2, "", f"upr: error: '{other}' is a file, not a submission folder: give the folder that holds submission.yaml\n")
+
+
+def test_click_usage_errors_are_one_line_and_exit_2() -> None:
+    assert run("build", "--bogus") == (
+        2, "", "upr: error: No such option '--bogus'. Did you mean '--out'? (see upr build --help)\n")
+    code, _, stderr = run("frobnicate")
+    assert code == 2 and stderr.count("\n") == 1 and stderr.startswith("upr: error: No such command")
+
+
+def test_every_option_of_every_command_says_what_it_does() -> None:
+    import click
+
+    from generator.cli import main
+
+    def commands(group: click.Group, ctx: click.Context):
+        for name in group.list_commands(ctx):
+            command = group.get_command(ctx, name)
+            if isinstance(command, click.Group):
+                yield from commands(command, ctx)
+            else:
+                yield command
+
+    ctx = click.Context(main)
+    silent = [f"{c.name} {p.opts[0]}" for c in commands(main, ctx) for p in c.params
+              if isinstance(p, click.Option) and not p.help]
+    assert silent == []
+
+
+def test_build_builds_every_submission_it_can_and_names_the_rest(minimal: Path, tmp_path: Path) -> None:
+    """One broken submission does not stop the others; warnings are printed; exit 1 at the end."""
+    broken = tmp_path / "broken"
+    shutil.copytree(minimal, broken)
+    (broken / "submission.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    warned = tmp_path / "warned"
+    shutil.copytree(FIXTURES.parent / "checks" / "R004-claims", warned)
+    out = tmp_path / "out"
+    code, stdout, stderr = run("build", str(broken), str(minimal), str(warned), "--format", "md", "--out", str(out))
+    assert code == 1
+    assert stdout.splitlines() == [f"wrote {out / 'minimal.md'}", f"wrote {out / 'warned.md'}"]
+    lines = stderr.splitlines()
+    assert lines[0].startswith(f"upr: error: {broken / 'submission.yaml'}:2:1: YAML syntax error")
+    assert any(" warning R004 " in line for line in lines)
+    assert lines[-1] == f"upr: error: 1 of 3 submissions not built: {broken}"

@@ -266,7 +266,8 @@ def test_bad_content_is_one_line_and_status_1(tmp_path: Path) -> None:
 
 def test_no_submission_anywhere_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    assert run("check") == (1, "", "upr: error: no submission folder given and none found under content/\n")
+    assert run("check") == (2, "", "upr: error: no submission folder given and none found under content/: "
+                                   "name one, or run upr new\n")
 
 
 def test_paths_outside_the_current_folder_are_shown_whole(tmp_path: Path) -> None:

@@ -299,8 +299,8 @@ def test_cli_a_matrix_given_as_report_with_matrix_is_a_usage_error(tmp_path: Pat
     matrix = str(FIXTURES / "cycle-2-headers.docx")
     code, _, stderr = run("recommendations", "import", matrix, "--matrix", matrix, "--out", str(tmp_path / "x.yaml"))
     assert code == 2
-    assert stderr.splitlines()[-1] == ("Error: REPORT is a matrix (.docx): give it alone, "
-                                       "or give the report and --matrix MATRIX")
+    assert stderr == ("upr: error: REPORT is a matrix (.docx): give it alone, or give the report and --matrix MATRIX"
+                      " (see upr recommendations import --help)\n")
     assert not (tmp_path / "x.yaml").exists()
 
 
@@ -351,8 +351,8 @@ def test_cli_list_unknown_response_is_a_usage_error() -> None:
     code, _, stderr = run("recommendations", "list", "--data", str(FIXTURES / "supported-noted.expected.yaml"),
                           "--response", "maybe")
     assert code == 2
-    assert stderr.splitlines()[-1] == ("Error: Invalid value for '--response': 'maybe' is not one of supported, "
-                                       "noted, partially supported, pending")
+    assert stderr == ("upr: error: Invalid value for '--response': 'maybe' is not one of supported, "
+                      "noted, partially supported, pending (see upr recommendations list --help)\n")
 
 
 @needs_reports

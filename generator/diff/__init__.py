@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..build import load_resolved, write_atomically
-from ..errors import UprError
+from ..errors import UprError, UsageProblem
+from ..load import submission_folder
 from ..model import Submission
 from .git import load_at_revision
 from .match import Merger
@@ -55,14 +56,16 @@ def load_version(folder: Path, revision: str | None = None) -> tuple[Submission,
 def compare_folders(folders: tuple[Path, ...], rev: str | None = None, rev2: str | None = None) -> SubmissionDiff:
     """Return the comparison of two folders, or of one folder at `rev` and at `rev2` (default: as it is now)."""
     if rev is None and rev2 is not None:
-        raise UprError("--rev2 needs --rev (the older revision)")
+        raise UsageProblem("--rev2 needs --rev (the older revision)")
     wanted = 1 if rev is not None else 2
     if len(folders) != wanted:
-        raise UprError(
+        raise UsageProblem(
             "give two submission folders, or one folder with --rev"
             if wanted == 2
             else "with --rev, give one submission folder"
         )
+    if rev is None or rev2 is None:  # a folder read from disk must be one
+        folders = tuple(submission_folder(folder) for folder in folders)
     old, old_label = load_version(folders[0], rev)
     new, new_label = load_version(folders[-1], rev2)
     return diff_submissions(old, new, old_label, new_label)
@@ -118,7 +121,7 @@ def revision_date(text: str | None) -> str:
     try:
         when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
-        raise UprError(f"'{text}' is not a date: write 2019-03-28 or 2019-03-28T14:30:00Z") from None
+        raise UsageProblem(f"'{text}' is not a date: write 2019-03-28 or 2019-03-28T14:30:00Z") from None
     if when.tzinfo is not None:
         when = when.astimezone(timezone.utc)
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
