@@ -75,7 +75,8 @@ def read_yaml(path: Path) -> YamlFile:
     except RecursionError:
         raise ContentError("the YAML is nested too deeply", Location(path)) from None
     except yaml.MarkedYAMLError as exc:
-        raise ContentError(f"YAML syntax error: {_yaml_problem(exc)}", _yaml_error_location(path, exc)) from None
+        where = _yaml_error_location(path, exc)
+        raise ContentError(f"YAML syntax error: {_yaml_problem(exc, text)}", where) from None
     except yaml.YAMLError as exc:
         raise ContentError(f"YAML error: {' '.join(str(exc).split())}", Location(path)) from None
     if doc.root is not None:
@@ -117,18 +118,56 @@ def _describe(character: int | str) -> str:
     return f"{kind} (U+{code:04X})"
 
 
-def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
-    """Return PyYAML's problem in one line, saying what it was reading when it ran out of file."""
+def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> str:
+    """Return the problem in one line, in plain words that say what to do for the mistakes people make
+    most; PyYAML's own words otherwise."""
     if exc.context == "while scanning a quoted scalar" and _at_end(exc):
-        return "this quoted text is never closed"
+        return "this quoted text is never closed: end it with the same quote it starts with"
+    advice = _advice(exc, text)
+    if advice:
+        return advice
     if exc.context and _at_end(exc):
         return f"{exc.problem} {exc.context}"
     return exc.problem or exc.context or "the file is not valid YAML"
 
 
+def _advice(exc: yaml.MarkedYAMLError, text: str) -> str | None:
+    """Return what to do about a common mistake, from PyYAML's problem and the line it is on."""
+    problem = exc.problem or ""
+    mark = exc.problem_mark
+    line = text.splitlines()[mark.line] if mark is not None and mark.line < len(text.splitlines()) else ""
+    value = re.sub(r"^\s*(?:-\s+)?(?:[\w.-]+:\s+)?", "", line)  # the line's text after "- " and "key: "
+    if "'\\t'" in problem:
+        return "a tab: indent with spaces (two for each level), not tabs"
+    if problem == "mapping values are not allowed here":
+        return "a colon and a space in text that is not in quotes: put the whole text in double quotes"
+    found = re.match(r"found character '(.)' that cannot start any token", problem)
+    if found or "but found '*'" in problem or "but found '&'" in problem:
+        first = found.group(1) if found else value[:1]
+        return f"a text cannot start with {first} unless it is quoted: put the whole text in double quotes"
+    if problem.startswith("expected ',' or ']'") or problem.startswith("expected ',' or '}'"):
+        return "a text that starts with [ or { is read as a list: put the whole text in double quotes"
+    if problem == "expected <block end>, but found '<scalar>'":
+        if value[:1] in "\"'":
+            quote = value[0]
+            inside = 'write a straight " inside it as \\"' if quote == '"' else "write a ' inside it as ''"
+            return (f"the text goes on after its closing {quote}: {inside}, or use curly quotes (“ ” ‘ ’)")
+        if value[:1] in "[{":
+            return "a text that starts with [ or { is read as a list: put the whole text in double quotes"
+    if problem.startswith("expected <block end>, but found '<block") or problem == "did not find expected key":
+        return "this line is indented differently from the lines before it: line it up with the ones it belongs with"
+    if problem == "could not find expected ':'":
+        return ("a line that is neither 'key: value' nor a '- ' item: add the key, or put a text that runs over "
+                "several lines in double quotes")
+    return None
+
+
 def _at_end(exc: yaml.MarkedYAMLError) -> bool:
-    """Tell whether PyYAML ran out of file inside a token (the end of the file is then a useless place)."""
-    return exc.context_mark is not None and exc.problem == "found unexpected end of stream"
+    """Tell whether PyYAML ran out of file inside a token or a [ list ] (the end of the file is then a useless
+    place: where the token or list began is the one to show)."""
+    if exc.context_mark is None:
+        return False
+    return exc.problem == "found unexpected end of stream" or "but got '<stream end>'" in (exc.problem or "")
 
 
 def _yaml_error_location(path: Path, exc: yaml.MarkedYAMLError) -> Location:

@@ -275,7 +275,8 @@ def test_unclosed_quote_points_at_the_opening_quote(minimal: Path, tmp_path: Pat
     section = minimal / "sections" / "one.yaml"
     section.write_text('heading: Freedom\nbody:\n  - p: "never closed\n  - p: Next paragraph.\n', encoding="utf-8")
     assert build_error(minimal, tmp_path) == (
-        f"upr: error: {section}:3:8: YAML syntax error: this quoted text is never closed\n"
+        f"upr: error: {section}:3:8: YAML syntax error: this quoted text is never closed: end it with the same "
+        "quote it starts with\n"
     )
 
 
@@ -471,6 +472,6 @@ def test_build_builds_every_submission_it_can_and_names_the_rest(minimal: Path, 
     assert code == 1
     assert stdout.splitlines() == [f"wrote {out / 'minimal.md'}", f"wrote {out / 'warned.md'}"]
     lines = stderr.splitlines()
-    assert lines[0].startswith(f"upr: error: {broken / 'submission.yaml'}:2:1: YAML syntax error")
+    assert lines[0].startswith(f"upr: error: {broken / 'submission.yaml'}:1:8: YAML syntax error")
     assert any(" warning R004 " in line for line in lines)
     assert lines[-1] == f"upr: error: 1 of 3 submissions not built: {broken}"

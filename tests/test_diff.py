@@ -633,8 +633,9 @@ def test_cli_git_errors_are_one_line(repository: Path) -> None:
     )
     code, _, stderr = run("diff", str(repository), "--rev", "broken")
     assert code == 1
-    where = "broken:content/testland/sections/expression.yaml:2:1"
-    assert stderr == f"upr: error: {where}: YAML syntax error: expected ',' or ']', but got '<stream end>'\n"
+    where = "broken:content/testland/sections/expression.yaml:1:10"  # where the [ that is never closed opens
+    assert stderr == (f"upr: error: {where}: YAML syntax error: a text that starts with [ or {{ is read as a list: "
+                      "put the whole text in double quotes\n")
 
 
 def test_a_french_redline_labels_the_annex_as_the_french_build_does(tmp_path: Path) -> None:

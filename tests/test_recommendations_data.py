@@ -124,7 +124,7 @@ VALID_TOP = "document: A/HRC/28/10\nstate_under_review: Kazakhstan\ncycle: 2\nre
         ("- just\n- a list\n", 1, 1, "the file must be a mapping of 'key: value' lines"),
         ("document: A/HRC/28/10\nrecommendations: []\n", 1, 1, "the file needs 'state_under_review'"),
         (VALID_TOP + "  - number: '124.4'\n    text: [unclosed\n",
-         7, 1, "YAML syntax error: expected ',' or ']', but got '<stream end>'"),
+         6, 11, "YAML syntax error: a text that starts with [ or { is read as a list: put the whole text in double quotes"),
     ],
 )
 def test_schema_errors_point_at_the_offending_node(
