@@ -61,12 +61,14 @@ class _Loader:
         self.files: list[Path] = []
         self.section_paths: set[Path] = set()
         self.note_definitions: dict[str, NoteDefinition] = {}
+        self.dropped_comments: list[Location] = []
 
     def read(self, relative: str, where: Location) -> YamlFile:
         """Return a YAML file named in the content, refusing paths outside the folder."""
         path = self.inside(relative, where)
         doc = read_yaml(path)
         self.files.append(path)
+        self.dropped_comments += doc.dropped_comments()
         return doc
 
     def inside(self, relative: str, where: Location, shared: bool = False) -> Path:
@@ -102,7 +104,7 @@ class _Loader:
             root=self.folder, meta=meta, sections=sections, sources=sources,
             note_definitions=self.note_definitions, recommendation_data=rec_data,
             assessments=assessments, annex=annex, annex_title=annex_title, annex_order=annex_order,
-            files=self.files,
+            files=self.files, dropped_comments=self.dropped_comments,
         )
 
     # --- metadata ---------------------------------------------------------
@@ -128,6 +130,7 @@ class _Loader:
         )
         if not meta.cycle:
             raise ContentError("submission.yaml needs 'cycle' (the UPR cycle, e.g. 3)", top.location)
+        meta.value_locations = {key: top.doc.location(top.node_of(key)) for key in top.items if key in top}
         self.word_count(top, meta)
         self.checks(top, meta)
         return meta

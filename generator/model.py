@@ -236,6 +236,7 @@ class Metadata:
     disabled_check_locations: dict[str, Location] = field(default_factory=dict)  # code → where it is written
     word_count_location: Location | None = None  # where `word_count:` names its profile (or the block, without one)
     word_count_part_locations: list[Location] = field(default_factory=list)  # where each of word_count_parts is written
+    value_locations: dict[str, Location] = field(default_factory=dict)  # key of submission.yaml → where its value is
 
 
 @dataclass
@@ -264,6 +265,7 @@ class Submission:
     annex_title: str | None = None  # as the author wrote it; set by resolve when not
     annex_order: str = "number"  # "number": by recommendation number; "as-written": the assessments' order
     files: list[Path] = field(default_factory=list)  # every YAML file read
+    dropped_comments: list[Location] = field(default_factory=list)  # where text after " #" was read as a comment
     # Filled by resolve:
     notes: list[Note] = field(default_factory=list)  # in reading order, numbered 1…N
     labels: dict[str, Paragraph] = field(default_factory=dict)

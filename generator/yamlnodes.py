@@ -29,6 +29,8 @@ PLAIN_TAGS = {
 # XML 1.0 allows tab, newline, carriage return and U+0020…U+D7FF, U+E000…U+FFFD,
 # U+10000…U+10FFFF; anything else makes a DOCX (and an HTML page) unreadable.
 XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+ACCIDENTAL_COMMENT = re.compile(r" (#)[^\s#]")
+"""What follows a plain text when a " #" in it made YAML end it there."""
 MAX_DEPTH = 100  # content nests a few levels; this keeps the composer far from Python's recursion limit
 
 
@@ -39,6 +41,24 @@ class YamlFile:
     path: Path
     text: str
     root: yaml.Node | None
+
+    def dropped_comments(self) -> list[Location]:
+        """Return where a text not in quotes seems to go on after " #", which YAML reads as a comment.
+
+        "We are the #1 group" keeps only "We are the". A comment people mean to
+        write has two spaces or none before its "#", or a space after it
+        ("title: A  # the short title"); text cut by accident has one space
+        before "#" and none after, as in "#1" or "#MeToo".
+        """
+        found = []
+        for node in _scalars(self.root):
+            if node.style:  # quoted or a block (| >): a # in it is text
+                continue
+            rest = self.text[node.end_mark.index:].split("\n", 1)[0]
+            match = ACCIDENTAL_COMMENT.match(rest)
+            if match:
+                found.append(_offset_location(self.path, self.text, node.end_mark.index + match.start(1)))
+        return found
 
     def location(self, node: yaml.Node) -> Location:
         """Return where `node` starts in the file."""
@@ -82,6 +102,18 @@ def read_yaml(path: Path) -> YamlFile:
     if doc.root is not None:
         _check_nodes(doc, doc.root)
     return doc
+
+
+def _scalars(node: yaml.Node | None) -> Iterator[yaml.ScalarNode]:
+    """Yield the scalar values below a node (mapping keys left out), depth first."""
+    if isinstance(node, yaml.ScalarNode):
+        yield node
+    elif isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            yield from _scalars(child)
+    elif isinstance(node, yaml.MappingNode):
+        for _, value in node.value:
+            yield from _scalars(value)
 
 
 def _read_text(path: Path) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Submission
 from ..resolve import resolve
-from . import claims, crossrefs, notes, recommendations, settings, sources, wordcount  # noqa: F401  (register)
+from . import claims, crossrefs, habits, notes, recommendations, settings, sources, wordcount  # noqa: F401  (register)
 from .recommendations import recommendation_summary
 from .registry import CHECKS, Check, Finding, register
 from .report import CheckReport, exit_status, format_json, format_text

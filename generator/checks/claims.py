@@ -56,6 +56,8 @@ CLAIM_WORDS: dict[str, tuple[ClaimWord, ...]] = {
         ClaimWord(_word(r"accept(?:s|ed|ing|ance)?"), "supported", not_after=_ADVERBS),
         ClaimWord(_word(r"support(?:s|ed)"), "supported", not_after=_ADVERBS),
         ClaimWord(_word(r"support"), "supported", only_negated=True),
+        ClaimWord(_word(r"agree(?:s|d)?\s+to|commit(?:s|ted)?\s+(?:itself\s+|themselves\s+)?to|pledge(?:s|d)?"),
+                  "supported"),
         ClaimWord(
             _word(r"noted"), "noted",
             not_after=re.compile(r"\b(?:as(?:\s+\w+)?|be)\s+$", re.IGNORECASE),
@@ -68,7 +70,9 @@ CLAIM_WORDS: dict[str, tuple[ClaimWord, ...]] = {
         ClaimWord(_word(r"déjà\s+(?:mises?|appliquée?s?)(?:\s+en\s+œuvre)?"), "supported"),
         ClaimWord(_word(r"accept(?:e|ent|é|ée|és|ées|ait|aient|ation)"), "supported"),
         ClaimWord(_word(r"(?:soutenu|appuyé)e?s?"), "supported"),
-        ClaimWord(_word(r"(?:a|ont|avait|avaient)\s+pris\s+note|prend\s+note|prises?\s+en\s+note|notée?s?"), "noted"),
+        ClaimWord(_word(r"(?:s'est|se\s+sont|s’est)\s+engagée?s?\s+à"), "supported"),
+        ClaimWord(_word(r"(?:a|ont|avait|avaient)\s+(?:seulement\s+|simplement\s+|uniquement\s+)?pris\s+note"
+                        r"|prend\s+(?:seulement\s+)?note|prises?\s+en\s+note|notée?s?"), "noted"),
         ClaimWord(_word(r"rejet(?:é|ée|és|ées|ait|aient)?"), "noted"),
     ),
     "es": (
@@ -78,7 +82,8 @@ CLAIM_WORDS: dict[str, tuple[ClaimWord, ...]] = {
         ),
         ClaimWord(_word(r"acept(?:ó|aron|ada|adas|ado|ados|ación)"), "supported"),
         ClaimWord(_word(r"apoy(?:ó|aron|ada|adas|ado|ados)"), "supported"),
-        ClaimWord(_word(r"tom(?:ó|aron|a|ado)\s+nota"), "noted"),
+        ClaimWord(_word(r"se\s+comprometi(?:ó|eron)\s+a"), "supported"),
+        ClaimWord(_word(r"(?:solo\s+|sólo\s+|solamente\s+)?tom(?:ó|aron|a|ado)\s+nota"), "noted"),
         ClaimWord(_word(r"rechaz(?:ó|aron|ada|adas|ado|ados)"), "noted"),
     ),
 }

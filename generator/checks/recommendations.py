@@ -73,10 +73,28 @@ def _why_unknown(submission: Submission) -> str:
     if not sets:
         return "cannot be checked: the submission lists no recommendation_data"
     documents = ", ".join(rset.document for rset in sets)
-    previous = submission.meta.cycle - 1
-    if all(rset.cycle is not None and rset.cycle != previous for rset in sets):
-        return f"is not in {documents}, and no data of cycle {previous} (the previous cycle) is listed"
+    if no_previous_cycle_data(submission):
+        return f"is not in {documents}, and no data of cycle {submission.meta.cycle - 1} (the previous cycle) is listed"
     return f"is not in {documents}"
+
+
+def no_previous_cycle_data(submission: Submission) -> bool:
+    """Tell whether the submission lists recommendation data, none of it from the previous cycle."""
+    sets = submission.recommendation_data
+    previous = submission.meta.cycle - 1
+    return bool(sets) and all(rset.cycle is not None and rset.cycle != previous for rset in sets)
+
+
+@register("R008", "warning", "no recommendation data of the previous cycle is listed")
+def cycle_differs(submission: Submission) -> Iterator[Hit]:
+    """Yield one finding at `cycle:` when every data file is of another cycle than the previous one."""
+    if not no_previous_cycle_data(submission):
+        return
+    meta = submission.meta
+    listed = ", ".join(f"{rset.document} (cycle {rset.cycle})" for rset in submission.recommendation_data)
+    yield meta.value_locations.get("cycle", meta.location), (
+        f"cycle: {meta.cycle} follows up the recommendations of cycle {meta.cycle - 1}, but the data is {listed}: "
+        "correct cycle:, or import the report of the previous review")
 
 
 @register("R002", "error", "the State written beside a number differs from the data")

@@ -1,0 +1,106 @@
+"""Mistakes people bring from Word: typed numbers, references typed as text, a copied file's State.
+
+In Word a writer types "4." before a paragraph and "124.4 (Brazil)" after a
+claim; in upr the paragraph is numbered for them and `{rec 124.4}` is what
+gets checked against the report. These checks find what was typed the old
+way, and the metadata a copied example still carries.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..inline import plain_text
+from ..model import Emph, Inline, Link, NoteCall, Strong, Submission, Text
+from ..recommendations.states import state_names
+from ..recommendations.un_states import is_known_state, same_state
+from ..traverse import text_runs
+from .registry import Hit, register
+
+TYPED_NUMBER = re.compile(r"\s*(\d{1,3}(?:\.\d{1,3})*[.)])\s+\S")
+NUMBER = r"(?<![\d./])(\d{1,3}\.\d{1,3})(?![\d]|\.\d)"
+WITH_STATE = re.compile(NUMBER + r"\s*\(([^()\n]{2,80})\)")
+AFTER_WORD = re.compile(
+    r"\b(?:recommendations?|recommandations?|recomendaci(?:ón|ones))\s+(?:(?:No|Nos|n°|nº|n\.º)\.?\s*)?" + NUMBER,
+    re.IGNORECASE)
+OF_REPORT = re.compile(NUMBER + r"\s+(?:of|de|del)\s+(?:the\s+|du\s+|le\s+)?(?:report\s+)?A/HRC/\d+/\d+")
+GAP = "\u0000"  # stands where a node that is not text (a reference, a note) breaks the text
+
+
+@register("T001", "warning", "text after an unquoted ' #' was left out as a YAML comment")
+def dropped_comment(submission: Submission) -> Iterator[Hit]:
+    for where in submission.dropped_comments:
+        yield where, ("the text from this '#' on was left out: YAML reads ' #' in text without quotes as the start "
+                      "of a comment; put the whole text in double quotes to keep it")
+
+
+@register("T002", "warning", "a paragraph starts with a number typed by hand")
+def typed_paragraph_number(submission: Submission) -> Iterator[Hit]:
+    for paragraph in submission.paragraphs():
+        match = TYPED_NUMBER.match(plain_text(paragraph.content))
+        if match:
+            typed = match.group(1)
+            yield paragraph.location, (f"the paragraph starts with the number '{typed}' typed by hand, so it reads "
+                                       f"'{paragraph.number}. {typed} …': upr numbers paragraphs itself; delete it")
+
+
+@register("R006", "warning", "a previous recommendation is cited as plain text, not as {rec …}")
+def recommendation_as_text(submission: Submission) -> Iterator[Hit]:
+    seen: set[tuple[int, str]] = set()
+    for run in text_runs(submission):
+        owner = run.owner
+        where = owner.location
+        for number, written in _typed_references(_text_only(run.nodes), submission):
+            if (id(owner), number) in seen:
+                continue
+            seen.add((id(owner), number))
+            yield where, f"'{written}' is typed as text, so it is neither checked nor counted: {_suggestion(submission, number)}"
+
+
+def _typed_references(text: str, submission: Submission) -> Iterator[tuple[str, str]]:
+    """Yield (number, as written) for each recommendation number typed in `text`, in order."""
+    found: list[tuple[int, str, str]] = []
+    for match in WITH_STATE.finditer(text):
+        names = state_names(match.group(2))
+        if names and (all(is_known_state(n) for n in names) or submission.find_recommendation(match.group(1))):
+            found.append((match.start(), match.group(1), match.group(0)))
+    for pattern in (AFTER_WORD, OF_REPORT):
+        found += [(m.start(), m.group(1), m.group(0)) for m in pattern.finditer(text)]
+    for _, number, written in sorted(found):
+        yield number, written
+
+
+def _suggestion(submission: Submission, number: str) -> str:
+    """Return what to write instead: the reference with the data's States, when the data has the number."""
+    rec = submission.find_recommendation(number)
+    if rec is None:
+        return f"write {{rec {number}}} if it is a recommendation of the previous review"
+    states = " ".join(f"({state})" for state in rec.states)
+    return f"write {{rec {number} {states}}}" if states else f"write {{rec {number}}}"
+
+
+def _text_only(nodes: list[Inline]) -> str:
+    """Return the text of the Text nodes (inside bold, italic and links too, and inside notes), with GAP where
+    anything else stands, so that text around a reference is never read as one."""
+    parts: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, (Strong, Emph, Link)):
+            parts.append(_text_only(node.children))
+        elif isinstance(node, NoteCall):
+            parts += [GAP, _text_only(node.note.content), GAP]
+        else:
+            parts.append(GAP)
+    return "".join(parts)
+
+
+@register("R007", "warning", "submission.yaml names another State than the recommendation data")
+def state_differs(submission: Submission) -> Iterator[Hit]:
+    meta = submission.meta
+    where = meta.value_locations.get("state", meta.location)
+    for rset in submission.recommendation_data:
+        if not same_state(meta.state, rset.state_under_review):
+            yield where, (f"state: says {meta.state}, but {rset.document} is the review of {rset.state_under_review}: "
+                          "correct state:, or use the data of this State's review")
