@@ -101,9 +101,11 @@ def test_the_headline_says_over_or_under() -> None:
     ("profile", "limit", "findings"),
     [
         ("ohchr-2024", 57, []),
-        ("ohchr-2024", 56, ["57 words (individual submission, limit 56): 1 over"]),
+        ("ohchr-2024", 56, ["57 words (individual submission, limit 56): 1 over: the limit is passed in "
+                            "“Freedom of Expression” (by section: Freedom of Expression 31)"]),
         ("ohchr-2024-with-notes", 78, []),
-        ("ohchr-2024-with-notes", 77, ["78 words (individual submission, limit 77): 1 over"]),
+        ("ohchr-2024-with-notes", 77, ["78 words (individual submission, limit 77): 1 over: the limit is passed in "
+                                       "“Freedom of Expression” (by section: Freedom of Expression 52)"]),
     ],
 )
 def test_w001_fires_only_past_the_limit(tmp_path: Path, profile: str, limit: int, findings: list[str]) -> None:
@@ -119,7 +121,8 @@ def test_notes_alone_can_put_a_submission_over_only_with_the_with_notes_profile(
         submission_with(tmp_path / "with-notes", "word_count:\n  profile: ohchr-2024-with-notes\n  limit: 60\n")
     )
     assert [(f.code, f.message) for f in with_notes.findings] == [
-        ("W001", "78 words (individual submission, limit 60): 18 over"),
+        ("W001", "78 words (individual submission, limit 60): 18 over: the limit is passed in “Freedom of Expression” "
+                 "(by section: Freedom of Expression 52)"),
     ]
 
 
@@ -170,3 +173,13 @@ def test_the_count_is_the_count_of_the_generated_docx(tmp_path: Path, language: 
     assert docx_words(docx, "word/footnotes.xml") == count.parts["notes"]
     others = ("body", "cover", "recommendations", "annex")
     assert docx_words(docx, "word/document.xml") == sum(count.parts[p] for p in others)
+
+
+def test_w001_points_at_the_cover_when_the_cover_alone_passes_the_limit(minimal: Path) -> None:
+    from generator.checks import run_checks
+
+    meta = minimal / "submission.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "word_count:\n  limit: 5\n", encoding="utf-8")
+    found = [f for f in run_checks(load_resolved(minimal)).findings if f.code == "W001"]
+    assert len(found) == 1 and found[0].location.path == meta.resolve()
+    assert "the limit is passed by the cover alone (by section: Freedom of expression " in found[0].message

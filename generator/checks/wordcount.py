@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..formatting import format_submission
+from ..formatting import Block, format_submission, section_blocks
 from ..inline import plain_text
-from ..model import Inline, Submission
+from ..model import Inline, NoteCall, Section, Submission
+from ..traverse import inline_nodes
 from .registry import Hit, register
 
 PARTS = ("body", "notes", "cover", "recommendations", "annex")
@@ -102,9 +103,28 @@ def part_counts(submission: Submission) -> dict[str, int]:
     """Return the words of each part as the outputs show them: the blocks formatting.py words, and the notes."""
     counts = dict.fromkeys(PARTS, 0)
     for block in format_submission(submission):
-        counts[block.part] += sum(_words(list(cell)) for cell in (block.content, *block.cells))
+        counts[block.part] += _block_words(block)
     counts["notes"] = sum(_words(note.content) for note in submission.notes)
     return counts
+
+
+def _block_words(block: Block) -> int:
+    """Return the words a block shows (an annex row: those of its cells)."""
+    return sum(_words(list(cell)) for cell in (block.content, *block.cells))
+
+
+def section_words(submission: Submission, counted: tuple[str, ...]) -> list[tuple[Section, int]]:
+    """Return each section with the words of it that count (its notes' too, when notes count)."""
+    found = []
+    for section in submission.sections:
+        blocks = section_blocks(section)
+        words = sum(_block_words(block) for block in blocks if block.part in counted)
+        if "notes" in counted:
+            calls = [node for block in blocks for node in inline_nodes(list(block.content), into_notes=False)
+                     if isinstance(node, NoteCall)]
+            words += sum(_words(call.note.content) for call in calls)
+        found.append((section, words))
+    return found
 
 
 def _words(nodes: list[Inline]) -> int:
@@ -127,10 +147,21 @@ def profile_problems(submission: Submission) -> Iterator[Hit]:
 
 @register("W001", "error", "the word count exceeds the limit")
 def word_limit(submission: Submission) -> Iterator[Hit]:
-    """Yield one finding when the counted words exceed the limit."""
+    """Yield one finding when the counted words exceed the limit, at the section whose words pass it, with the
+    words of every section: the writer sees what to cut."""
     count = word_count(submission)
-    if count.over > 0:
-        yield submission.meta.location, count.headline()
+    if count.over <= 0:
+        return
+    by_section = section_words(submission, count.counted)
+    running = sum(count.parts[part] for part in ("cover",) if part in count.counted)
+    where, passed = submission.meta.location, "by the cover alone" if running > count.limit else "in the annex"
+    for section, words in by_section if running <= count.limit else []:
+        running += words
+        if running > count.limit:
+            where, passed = section.location, f"in “{section.heading}”"
+            break
+    sections = "; ".join(f"{section.heading} {words:,}" for section, words in by_section)
+    yield where, f"{count.headline()}: the limit is passed {passed} (by section: {sections})"
 
 
 @register("W002", "error", "the `word_count:` settings name an unknown profile or part")
