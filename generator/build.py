@@ -41,9 +41,9 @@ class FolderBuild:
     folder: Path
     findings: list[Finding] = field(default_factory=list)
     result: BuildResult | None = None
-    failure: str = ""
-    """Why nothing was written, in one line: the error that stopped the load or an output (with its file),
-    or the number of errors the checks found."""
+    failures: list[str] = field(default_factory=list)
+    """Why nothing was written, a line each: the errors that stopped the load or an output (with their
+    files), or the number of errors the checks found."""
 
     @property
     def errors(self) -> list[Finding]:
@@ -63,13 +63,13 @@ def build_folder(folder: Path, out_dir: Path, formats: tuple[str, ...], template
         done.findings = list(run_checks(submission).findings)
         if done.errors and not force:
             count = len(done.errors)
-            done.failure = (f"{shown_path(folder)}: the checks found {count} error{'s' * (count != 1)}: "
-                            "nothing written (--force builds anyway)")
+            done.failures = [f"{shown_path(folder)}: the checks found {count} error{'s' * (count != 1)}: "
+                             "nothing written (--force builds anyway)"]
             return done
         check_template(submission.meta.template, templates_root)
         done.result = build_submission(submission, out_dir, formats, templates_root)
     except UprError as exc:
-        done.failure = str(exc)
+        done.failures = exc.lines()
     return done
 
 

@@ -77,8 +77,9 @@ def build(folders: tuple[Path, ...], formats: str, out_dir: Path, templates: Pat
     for folder in chosen:
         done = build_folder(folder, out_dir, wanted, templates, force)
         echo_findings(done.findings)
-        if done.failure:
-            click.echo(f"upr: error: {done.failure}", err=True)
+        if done.failures:
+            for line in done.failures:
+                click.echo(f"upr: error: {line}", err=True)
             failed.append(shown_path(folder))
             continue
         assert done.result is not None

@@ -27,5 +27,6 @@ def content_dirs(given: tuple[Path, ...]) -> list[Path]:
 
 def fail(exc: UprError) -> NoReturn:
     """Print an error on one line and exit with its status: 2 for a usage problem, else 1."""
-    click.echo(f"upr: error: {exc}", err=True)
+    for line in exc.lines():
+        click.echo(f"upr: error: {line}", err=True)
     sys.exit(exc.exit_code)

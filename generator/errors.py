@@ -30,6 +30,10 @@ class UprError(Exception):
 
     exit_code = 1
 
+    def lines(self) -> list[str]:
+        """Return the error as the lines to print (one, but for several content errors found in one run)."""
+        return [str(self)]
+
 
 class UsageProblem(UprError):
     """The command was given something it cannot take: a folder that does not exist, arguments that do not
@@ -50,6 +54,21 @@ class ContentError(UprError):
         if self.location is None:
             return self.message
         return f"{self.location}: {self.message}"
+
+
+class ContentErrors(ContentError):
+    """Several pieces of content that cannot be read, found in one run: each file (and each paragraph) is
+    read even when an earlier one has a mistake, so the writer sees them all at once."""
+
+    def __init__(self, errors: list[ContentError]) -> None:
+        super().__init__(str(errors[0]), errors[0].location)
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "\n".join(str(error) for error in self.errors)
+
+    def lines(self) -> list[str]:
+        return [str(error) for error in self.errors]
 
 
 class RenderError(UprError):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
+from typing import Callable, TypeVar
 from urllib.parse import urlsplit
 
 import yaml
 
-from .errors import ContentError, Location, UsageProblem
+from .errors import ContentError, ContentErrors, Location, UsageProblem
 from .inline import LABEL, InlineContext, parse_inline
 from .model import (
     Assessment,
@@ -23,7 +24,7 @@ from .model import (
     Source,
     Submission,
 )
-from .recommendations.data import load_recommendation_data
+from .recommendations.data import RecommendationSet, load_recommendation_data
 from .yamlnodes import Mapping, YamlFile, read_yaml, scalar
 
 SUBMISSION_FILE = "submission.yaml"
@@ -42,6 +43,7 @@ ANNEX_KEYS = ("title", "assessments", "order")
 ANNEX_ORDERS = ("number", "as-written")
 ASSESSMENT_KEYS = ("number", "status", "comment")
 ASSESSMENT_STATUSES = ("not implemented", "partially implemented", "implemented", "not assessed")
+T = TypeVar("T")
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 
 
@@ -62,6 +64,18 @@ class _Loader:
         self.section_paths: set[Path] = set()
         self.note_definitions: dict[str, NoteDefinition] = {}
         self.dropped_comments: list[Location] = []
+        self.errors: list[ContentError] = []
+
+    def attempt(self, read: Callable[..., T], *args: object) -> T | None:
+        """Return what `read` reads, or None when its content has a mistake, which is kept for the end: one
+        mistake does not hide the next."""
+        try:
+            return read(*args)
+        except ContentErrors as exc:
+            self.errors += exc.errors
+        except ContentError as exc:
+            self.errors.append(exc)
+        return None
 
     def read(self, relative: str, where: Location) -> YamlFile:
         """Return a YAML file named in the content, refusing paths outside the folder."""
@@ -88,24 +102,32 @@ class _Loader:
         if doc.root is None:
             raise ContentError("the file is empty", Location(doc.path, 1, 1))
         top = Mapping(doc, doc.root, SUBMISSION_FILE, SUBMISSION_KEYS)
-        meta = self.metadata(top)
-        sources = self.sources(top)
-        self.notes_file(top)
-        sections = [self.section_file(doc, node) for node in top.sequence("sections")]
-        if not sections:
-            raise ContentError("'sections' lists no section files", top.location)
+        meta = self.attempt(self.metadata, top)
+        sources = self.attempt(self.sources, top) or {}
+        self.attempt(self.notes_file, top)
+        listed = self.attempt(top.sequence, "sections") or []
+        sections = [s for s in (self.attempt(self.section_file, doc, node) for node in listed) if s is not None]
+        if not listed and not self.errors:
+            self.errors.append(ContentError("'sections' lists no section files", top.location))
         # Data files may be shared by several submissions, in a folder beside them.
         rec_data = [
-            load_recommendation_data(self.inside(scalar(doc, n, "a data file"), doc.location(n), shared=True))
-            for n in top.sequence("recommendation_data")
+            rset for rset in (self.attempt(self.data_file, doc, n) for n in self.attempt(top.sequence, "recommendation_data") or [])
+            if rset is not None
         ]
-        annex, annex_title, assessments, annex_order = self.annex(top)
+        annex, annex_title, assessments, annex_order = self.attempt(self.annex, top) or (False, None, [], "number")
+        if self.errors:
+            raise self.errors[0] if len(self.errors) == 1 else ContentErrors(self.errors)
+        assert meta is not None
         return Submission(
             root=self.folder, meta=meta, sections=sections, sources=sources,
             note_definitions=self.note_definitions, recommendation_data=rec_data,
             assessments=assessments, annex=annex, annex_title=annex_title, annex_order=annex_order,
             files=self.files, dropped_comments=self.dropped_comments,
         )
+
+    def data_file(self, doc: YamlFile, node: yaml.Node) -> RecommendationSet:
+        """Return the recommendation data a `recommendation_data` entry names."""
+        return load_recommendation_data(self.inside(scalar(doc, node, "a data file"), doc.location(node), shared=True))
 
     # --- metadata ---------------------------------------------------------
 
@@ -243,16 +265,20 @@ class _Loader:
 
     def section(self, mapping: Mapping, heading: str, level: int) -> Section:
         """Return a section or subsection from its mapping."""
-        body = [self.block(mapping.doc, n, level) for n in mapping.sequence("body")]
+        body = [b for b in (self.attempt(self.block, mapping.doc, n, level) for n in mapping.sequence("body")) if b]
         recommendations = [
-            OwnRecommendation(self.inline(mapping.doc, n, "a recommendation"), mapping.doc.location(n))
-            for n in mapping.sequence("recommendations")
+            rec for rec in (self.attempt(self.own_recommendation, mapping.doc, n) for n in mapping.sequence("recommendations"))
+            if rec is not None
         ]
         return Section(
             heading=heading, level=level, body=body, location=mapping.location,
             recommendations=recommendations,
             recommendations_heading=mapping.string("recommendations_heading"),
         )
+
+    def own_recommendation(self, doc: YamlFile, node: yaml.Node) -> OwnRecommendation:
+        """Return one of a section's own recommendations."""
+        return OwnRecommendation(self.inline(doc, node, "a recommendation"), doc.location(node))
 
     def block(self, doc: YamlFile, node: yaml.Node, level: int) -> Paragraph | Section:
         """Return one entry of a `body` list: a paragraph or a subsection."""
@@ -310,7 +336,7 @@ class _Loader:
         nodes = doc.root.value if isinstance(doc.root, yaml.SequenceNode) else None
         if nodes is None:
             raise ContentError("the assessments file must be a list ('- number: …')", Location(doc.path, 1, 1))
-        return True, title, [self.assessment(doc, n) for n in nodes], order
+        return True, title, [a for a in (self.attempt(self.assessment, doc, n) for n in nodes) if a is not None], order
 
     def assessment(self, doc: YamlFile, node: yaml.Node) -> Assessment:
         """Return one assessment of a previous recommendation."""

@@ -475,3 +475,26 @@ def test_build_builds_every_submission_it_can_and_names_the_rest(minimal: Path, 
     assert lines[0].startswith(f"upr: error: {broken / 'submission.yaml'}:1:8: YAML syntax error")
     assert any(" warning R004 " in line for line in lines)
     assert lines[-1] == f"upr: error: 1 of 3 submissions not built: {broken}"
+
+
+def test_every_files_mistakes_are_told_in_one_run(minimal: Path, tmp_path: Path) -> None:
+    """A YAML mistake in one section file, a bad paragraph in another, and a bad key in submission.yaml."""
+    (minimal / "sections" / "two.yaml").write_text('heading: Two\nbody:\n  - p: "He said "no""\n', encoding="utf-8")
+    (minimal / "sections" / "three.yaml").write_text(
+        "heading: Three\nbody:\n  - p: A first paragraph.\n  - text: no p key\n  - p: A last paragraph.\n"
+        "  - p: ''\n", encoding="utf-8")
+    edit_submission(minimal, "  - sections/one.yaml\n",
+                    "  - sections/one.yaml\n  - sections/two.yaml\n  - sections/three.yaml\n")
+    edit_submission(minimal, "type: individual\n", "type: single\n")
+    code, stdout, stderr = run("check", str(minimal))
+    assert code == 1 and stdout == ""
+    lines = stderr.splitlines()
+    assert [line.split(": ")[2] for line in lines] == [
+        f"{minimal / 'submission.yaml'}:6:7",
+        f"{minimal / 'sections' / 'two.yaml'}:3:18",
+        f"{minimal / 'sections' / 'three.yaml'}:4:5",
+        f"{minimal / 'sections' / 'three.yaml'}:6:8",
+    ]
+    assert all(line.startswith("upr: error: ") for line in lines)
+    code, _, again = run("build", str(minimal), "--format", "md", "--out", str(tmp_path / "out"))
+    assert code == 1 and again.splitlines() == lines and files_in(tmp_path / "out") == []
