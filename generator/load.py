@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from . import contentspec
 from .errors import ContentError, ContentErrors, Location, UsageProblem
 from .inline import LABEL, InlineContext, parse_inline
 from .model import (
@@ -28,21 +29,18 @@ from .recommendations.data import RecommendationSet, load_recommendation_data
 from .yamlnodes import Mapping, YamlFile, read_yaml, scalar
 
 SUBMISSION_FILE = "submission.yaml"
-SUBMISSION_KEYS = (
-    "title", "state", "cycle", "session", "session_date", "type", "language", "date",
-    "numbering", "template", "organisations", "recommendation_data", "sections",
-    "sources", "notes", "word_count", "checks", "annex",
-)
-ORGANISATION_KEYS = ("name", "description", "contact", "website", "logo")
-SECTION_KEYS = ("heading", "body", "recommendations", "recommendations_heading", "notes")
-SUBSECTION_KEYS = ("subsection", "body", "recommendations", "recommendations_heading")
-PARAGRAPH_KEYS = ("p", "id", "items", "quote")
-QUOTE_KEYS = ("items", "numbered")
-WORD_COUNT_KEYS = ("profile", "limit", "parts")
-ANNEX_KEYS = ("title", "assessments", "order")
-ANNEX_ORDERS = ("number", "as-written")
-ASSESSMENT_KEYS = ("number", "status", "comment")
-ASSESSMENT_STATUSES = ("not implemented", "partially implemented", "implemented", "not assessed")
+# The keys and choices of each file are described once, in contentspec.py (the editor's schemas come from there).
+SUBMISSION_KEYS = contentspec.keys("submission")
+ORGANISATION_KEYS = contentspec.keys("organisation")
+SECTION_KEYS = contentspec.keys("section")
+SUBSECTION_KEYS = contentspec.keys("subsection")
+PARAGRAPH_KEYS = contentspec.keys("paragraph")
+QUOTE_KEYS = contentspec.keys("quote")
+WORD_COUNT_KEYS = contentspec.keys("word_count")
+ANNEX_KEYS = contentspec.keys("annex")
+ANNEX_ORDERS = contentspec.choices("annex", "order")
+ASSESSMENT_KEYS = contentspec.keys("assessment")
+ASSESSMENT_STATUSES = contentspec.choices("assessment", "status")
 T = TypeVar("T")
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 
@@ -141,13 +139,13 @@ class _Loader:
             state=top.required("state"),
             cycle=top.integer("cycle") or 0,
             session=top.integer("session"),
-            type=top.choice("type", ("joint", "individual"), "individual"),
-            language=top.choice("language", ("en", "fr", "es"), "en"),
+            type=top.choice("type", contentspec.choices("submission", "type"), "individual"),
+            language=top.choice("language", contentspec.choices("submission", "language"), "en"),
             organisations=organisations,
             location=top.location,
             session_date=top.string("session_date"),
             date=top.string("date"),
-            numbering=top.choice("numbering", ("continuous", "by-section"), "continuous"),
+            numbering=top.choice("numbering", contentspec.choices("submission", "numbering"), "continuous"),
             template=top.string("template", "default") or "default",
         )
         if not meta.cycle:
@@ -208,7 +206,7 @@ class _Loader:
         """Read the checks switched off for this submission, each with its reason."""
         if "checks" not in top:
             return
-        checks = Mapping(top.doc, top.node_of("checks"), "'checks'", ("disable",))
+        checks = Mapping(top.doc, top.node_of("checks"), "'checks'", contentspec.keys("checks"))
         for code, key, value in checks.entries("disable"):
             reason = scalar(top.doc, value, f"the reason for disabling {code}")
             if not reason.strip():

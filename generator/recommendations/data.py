@@ -16,17 +16,12 @@ from pathlib import Path
 import yaml
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
+from generator import contentspec
 from generator.errors import ContentError, Location
 from generator.recommendations.un_states import same_state
 from generator.yamlnodes import Mapping, YamlFile, read_yaml
 
-RESPONSES: tuple[str, ...] = ("supported", "noted", "partially supported", "pending")
-"""The responses a State under review can give, in the report's own order.
-
-"partially supported" is OHCHR's "Supported/Noted": the State supports part
-of the recommendation and notes the rest. "pending" means the report did not
-give the response (the State gave it later, in an addendum).
-"""
+RESPONSES = contentspec.RESPONSES  # the vocabulary of the content files, described there
 
 
 @dataclass(frozen=True)
@@ -167,17 +162,17 @@ def _matches_state(rec: Recommendation, state: str | None) -> bool:
 
 # --- Loading ---------------------------------------------------------------
 
-_TOP_KEYS = ("document", "state_under_review", "cycle", "session", "year", "recommendations")
-_REC_KEYS = ("number", "text", "states", "response", "category", "page", "response_source", "themes",
-             "affected_persons", "sdgs")
-_REC_REQUIRED = ("number", "text", "states", "response")
+_TOP_KEYS = contentspec.keys("recommendation data")
+_TOP_REQUIRED = contentspec.required("recommendation data")
+_REC_KEYS = contentspec.keys("recommendation")
+_REC_REQUIRED = contentspec.required("recommendation")
 _TAG = "tag:yaml.org,2002:"
 
 
 def load_recommendation_data(path: Path) -> RecommendationSet:
     """Read a recommendation data file; raise ContentError at the offending line and column."""
     root = _compose(path)
-    top = _mapping(root, path, "the file", _TOP_KEYS, ("document", "state_under_review", "recommendations"))
+    top = _mapping(root, path, "the file", _TOP_KEYS, _TOP_REQUIRED)
     document = _string(top["document"], path, "document")
     recs = _recommendations(top["recommendations"], path, document)
     return RecommendationSet(
