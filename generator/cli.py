@@ -99,6 +99,47 @@ def echo_findings(findings: list) -> None:
         click.echo(format_finding(finding, Path.cwd()), err=True)
 
 
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--state", help="The State under review, as the UN names it (asked for when missing).")
+@click.option("--cycle", type=int, help="The UPR cycle of this review: 1, 2, 3, 4 … (asked for when missing).")
+@click.option("--organisation", "organisations", multiple=True,
+              help="A submitting organisation; repeat it for a coalition (asked for when missing).")
+@click.option("--type", "kind", default=None, help="individual or joint (default: joint for several organisations).")
+@click.option("--language", default="en", show_default=True, help="en, fr or es.")
+@click.option("--numbering", default="continuous", show_default=True, help="continuous or by-section.")
+@click.option("--session", type=int, help="The session of the UPR Working Group.")
+@click.option("--recommendations", "data", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="A data file from `upr recommendations import`, copied in and wired up; its review gives the "
+                   "State and the cycle when they are not given.")
+def new(folder: Path, state: str | None, cycle: int | None, organisations: tuple[str, ...], kind: str | None,
+        language: str, numbering: str, session: int | None, data: Path | None) -> None:
+    """Start a new submission in FOLDER: a skeleton that checks clean and builds, with comments on every key."""
+    from .new import NewSubmission, create, read_data
+
+    asking = sys.stdin.isatty()
+    try:
+        if data is not None:  # the data's review says which State, and the cycle that follows it
+            rset = read_data(data)
+            state = state or rset.state_under_review
+            cycle = cycle or (rset.cycle + 1 if rset.cycle else None)
+        state = state or (click.prompt("State under review") if asking else None)
+        cycle = cycle or (click.prompt("UPR cycle of this review (1, 2, 3, 4 …)", type=int) if asking else None)
+        if not organisations and asking:
+            organisations = tuple(n.strip() for n in click.prompt("Organisation(s), separated by ;").split(";"))
+        if not state or not cycle or not organisations:
+            missing = [name for name, value in (("--state", state), ("--cycle", cycle),
+                                                ("--organisation", organisations)) if not value]
+            raise UsageProblem(f"give {', '.join(missing)} (or run upr new in a terminal, which asks)")
+        joint = kind or ("joint" if len(organisations) > 1 else "individual")
+        spec = NewSubmission(state, cycle, list(organisations), joint, language, numbering, session, data)
+        written = create(folder, spec)
+    except UprError as exc:
+        fail(exc)
+    click.echo(f"wrote {shown_path(folder)}/ ({len(written)} files): edit {shown_path(folder / 'submission.yaml')} "
+               f"and the section files, then run: upr check {shown_path(folder)}")
+
+
 main.add_command(check)
 
 if __name__ == "__main__":

@@ -1,0 +1,207 @@
+"""`upr new`: a new submission folder that checks clean and builds, with comments that explain each key.
+
+The skeleton is what a writer fills in: submission.yaml with the review's
+facts, one section file whose paragraph shows the markup (bold, italic, a
+note, a link, a reference to a previous recommendation when data is given)
+and a recommendation, the editor's schemas in `.schemas/`, and on each file
+the first line that points an editor at its schema. The comments beside the
+keys are the help texts of contentspec.py, as the editor shows them too.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import contentspec
+from .errors import ContentError, UprError, UsageProblem
+from .recommendations.data import RecommendationSet, load_recommendation_data
+from .schema import modeline, write_schemas
+
+TITLES = {  # (language, joint) → the title, {state} the State under review
+    ("en", False): "Submission to the Universal Periodic Review of {state}",
+    ("en", True): "Joint submission to the Universal Periodic Review of {state}",
+    ("fr", False): "Contribution à l’Examen périodique universel : {state}",
+    ("fr", True): "Contribution conjointe à l’Examen périodique universel : {state}",
+    ("es", False): "Contribución al Examen Periódico Universal de {state}",
+    ("es", True): "Contribución conjunta al Examen Periódico Universal de {state}",
+}
+EXAMPLE_TEXT = {  # the first paragraph, its note placed as each language places it
+    "en": ("Write each paragraph after `- p:`, in double quotes. Mark **bold** and *italic* text, link to a "
+           "[source](https://www.ohchr.org/en/hr-bodies/upr), and put a note where it belongs.^[A note's text, "
+           "printed at the foot of the page.]"),
+    "fr": ("Écrivez chaque paragraphe après `- p:`, entre guillemets droits. Marquez le texte en **gras** et en "
+           "*italique*, liez une [source](https://www.ohchr.org/fr/hr-bodies/upr) et placez une note là où elle "
+           "se rapporte^[Le texte de la note, imprimé au bas de la page]."),
+    "es": ("Escriba cada párrafo después de `- p:`, entre comillas rectas. Marque el texto en **negrita** y en "
+           "*cursiva*, enlace una [fuente](https://www.ohchr.org/es/hr-bodies/upr) y ponga una nota donde "
+           "corresponde^[El texto de la nota, impreso al pie de la página]."),
+}
+HEADINGS = {"en": ("Introduction", "Recommendations"), "fr": ("Introduction", "Recommandations"),
+            "es": ("Introducción", "Recomendaciones")}
+
+
+@dataclass
+class NewSubmission:
+    """What `upr new` is told about the submission to start."""
+
+    state: str
+    cycle: int
+    organisations: list[str]
+    type: str = "individual"
+    language: str = "en"
+    numbering: str = "continuous"
+    session: int | None = None
+    recommendations: Path | None = None
+    """A recommendation data file (from upr recommendations import) to copy in and wire up."""
+
+
+def create(folder: Path, spec: NewSubmission) -> list[Path]:
+    """Write a new submission folder; return the files written. Nothing is written when anything is wrong."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise UsageProblem(f"'{folder}' already exists and is not empty: choose a new folder for the submission")
+    _check(spec)
+    data = read_data(spec.recommendations) if spec.recommendations else None
+    parent = folder.parent if str(folder.parent) else Path(".")
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
+    try:
+        files = _write(staging, spec, data)
+        if folder.exists():
+            folder.rmdir()
+        os.replace(staging, folder)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise UprError(f"cannot write {folder}: {exc.strerror or exc}") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [folder / path.relative_to(staging) for path in files]
+
+
+def _check(spec: NewSubmission) -> None:
+    """Raise UsageProblem for a value the loader would refuse."""
+    for name, value in (("type", spec.type), ("language", spec.language), ("numbering", spec.numbering)):
+        allowed = contentspec.choices("submission", name)
+        if value not in allowed:
+            raise UsageProblem(f"--{name} must be one of {', '.join(allowed)}, not '{value}'")
+    if spec.cycle < 1:
+        raise UsageProblem("--cycle must be the UPR cycle of the review: 1, 2, 3, 4 …")
+    if not spec.state.strip() or not [o for o in spec.organisations if o.strip()]:
+        raise UsageProblem("give the State under review (--state) and at least one organisation (--organisation)")
+
+
+def read_data(path: Path) -> RecommendationSet:
+    """Return the recommendation data to wire in; a file that is not one is a usage problem."""
+    try:
+        return load_recommendation_data(path.resolve())
+    except ContentError as exc:
+        raise UsageProblem(f"--recommendations: {exc}") from None
+
+
+def _write(folder: Path, spec: NewSubmission, data: RecommendationSet | None) -> list[Path]:
+    """Write the skeleton's files into `folder`; return them."""
+    files = write_schemas(folder)
+    (folder / "sections").mkdir()
+    data_name = None
+    if data is not None and spec.recommendations is not None:
+        (folder / "recommendations").mkdir()
+        data_name = f"recommendations/{spec.recommendations.name}"
+        shutil.copyfile(spec.recommendations, folder / data_name)
+        files.append(folder / data_name)
+    section = "sections/01-introduction.yaml"
+    files.append(_text(folder / "submission.yaml", submission_yaml(spec, section, data_name)))
+    files.append(_text(folder / section, section_yaml(spec, data)))
+    return files
+
+
+def _text(path: Path, text: str) -> Path:
+    """Write a text file; return its path."""
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _comment(mapping: str, name: str) -> str:
+    """Return a key's help as a YAML comment."""
+    return f"  # {contentspec.key(mapping, name).help}"
+
+
+def _quoted(text: str) -> str:
+    """Return text as a double-quoted YAML string."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def submission_yaml(spec: NewSubmission, section: str, data: str | None) -> str:
+    """Return the new submission.yaml, each key with its help."""
+    joint = spec.type == "joint" or len(spec.organisations) > 1
+    kind = "joint" if joint else spec.type
+    title = TITLES[(spec.language, joint)].format(state=spec.state)
+    lines = [
+        modeline("submission"),
+        "# The submission as a whole. Each key's meaning is in the comment beside it; in VS Code with the YAML",
+        "# extension, hovering over a key shows it too, and mistakes are marked as you type.",
+        f"title: {_quoted(title)}{_comment('submission', 'title')}",
+        f"state: {_quoted(spec.state)}{_comment('submission', 'state')}",
+        f"cycle: {spec.cycle}{_comment('submission', 'cycle')}",
+    ]
+    if spec.session:
+        lines.append(f"session: {spec.session}{_comment('submission', 'session')}")
+    lines += [
+        f"type: {kind}{_comment('submission', 'type')}",
+        f"language: {spec.language}{_comment('submission', 'language')}",
+        f"numbering: {spec.numbering}{_comment('submission', 'numbering')}",
+        f"organisations:{_comment('submission', 'organisations')}",
+        *(f"  - name: {_quoted(name.strip())}" for name in spec.organisations if name.strip()),
+    ]
+    if data:
+        lines += [f"recommendation_data:{_comment('submission', 'recommendation_data')}", f"  - {data}"]
+    else:
+        lines += ["# recommendation_data:  # the previous review's recommendations: make the file with",
+                  "#   - recommendations/A-HRC-NN-NN.yaml  # upr recommendations import REPORT.pdf --out …"]
+    lines += [f"sections:{_comment('submission', 'sections')}", f"  - {section}", ""]
+    return "\n".join(lines)
+
+
+def section_yaml(spec: NewSubmission, data: RecommendationSet | None) -> str:
+    """Return the first section file: a heading, a paragraph showing the markup, and a recommendation."""
+    heading, _ = HEADINGS[spec.language]
+    lines = [
+        modeline("section", depth=1),
+        "# One section of the submission. Paragraphs are numbered for you: do not type the numbers.",
+        f"heading: {_quoted(heading)}{_comment('section', 'heading')}",
+        f"body:{_comment('section', 'body')}",
+        f"  - p: {_quoted(EXAMPLE_TEXT[spec.language])}",
+        "    id: introduction  # other paragraphs can refer to this one as {ref introduction}",
+    ]
+    first = next(iter(data.recommendations.values()), None) if data else None
+    if first is not None:
+        states = " ".join(f"({state})" for state in first.states)
+        lines.append(f"  - p: {_quoted(_previous(spec.language, first.number, states))}")
+    lines += [
+        f"recommendations:{_comment('section', 'recommendations')}",
+        f"  - {_quoted(_own(spec.language, spec.state))}",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _previous(language: str, number: str, states: str) -> str:
+    """Return a paragraph citing a previous recommendation, as {rec …} checks it against the data."""
+    ref = f"{{rec {number} {states}}}".replace(" }", "}")
+    return {
+        "en": f"Cite a previous recommendation by its number, as {ref}: upr checks the number and the State.",
+        "fr": f"Citez une recommandation précédente par son numéro, comme {ref} : upr vérifie le numéro et l’État.",
+        "es": f"Cite una recomendación anterior por su número, como {ref}: upr verifica el número y el Estado.",
+    }[language]
+
+
+def _own(language: str, state: str) -> str:
+    """Return an example of the organisations' own recommendation."""
+    return {
+        "en": f"Write your recommendations to {state} here, one per item.",
+        "fr": f"Écrivez ici vos recommandations à l’État examiné ({state}), une par élément.",
+        "es": f"Escriba aquí sus recomendaciones al Estado examinado ({state}), una por elemento.",
+    }[language]
