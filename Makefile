@@ -39,3 +39,4 @@ check: $(STAMP)
 bench: $(STAMP)
 	$(VENV)/bin/python -m pip install --quiet -e '.[bench]'
 	$(VENV)/bin/python tests/benchmarks/pandoc_docx.py
+	$(VENV)/bin/python tests/benchmarks/watch_latency.py

@@ -140,6 +140,43 @@ def new(folder: Path, state: str | None, cycle: int | None, organisations: tuple
                f"and the section files, then run: upr check {shown_path(folder)}")
 
 
+@main.command()
+@click.argument("folder", required=False, type=click.Path(path_type=Path))
+@click.option("--port", default=8765, show_default=True, help="The port of the preview on 127.0.0.1 (0: any free one).")
+@click.option("--format", "formats", default="", help="Also write these at every save: docx, pdf (comma-separated).")
+@click.option("--out", "out_dir", default=Path("build"), type=click.Path(path_type=Path), show_default=True,
+              help="The folder for --format's files.")
+def watch(folder: Path | None, port: int, formats: str, out_dir: Path) -> None:
+    """Check FOLDER and rebuild its preview at every save; the page on 127.0.0.1 follows by itself. Ctrl-C stops."""
+    import threading
+
+    from .watch import Preview, Watcher, serve
+
+    try:
+        chosen = content_dirs((folder,) if folder else ())
+        if len(chosen) != 1:
+            raise UsageProblem("name the submission folder to watch: content/ holds several")
+        wanted = tuple(f for f in parse_formats(formats) if f in ("docx", "pdf")) if formats else ()
+        preview = Preview()
+        server = serve(preview, port)
+    except OSError as exc:
+        fail(UsageProblem(f"cannot serve the preview on 127.0.0.1:{port} ({exc.strerror or exc}): try --port 0"))
+    except UprError as exc:
+        fail(exc)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    click.echo(f"watching {shown_path(chosen[0])}: the preview is at http://127.0.0.1:{server.server_address[1]}/ "
+               "(Ctrl-C stops)")
+    stop = threading.Event()
+    try:
+        Watcher(chosen[0], preview, lambda line: click.echo(line, err=line.startswith("upr: error")), out_dir,
+                wanted).run(stop)
+    except KeyboardInterrupt:
+        click.echo("stopped")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 main.add_command(check)
 
 if __name__ == "__main__":

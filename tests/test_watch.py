@@ -1,0 +1,89 @@
+"""`upr watch`: a save is checked and rebuilt, and the page served on 127.0.0.1 follows."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from generator.watch import Preview, Watcher, serve
+
+ROOT = Path(__file__).resolve().parents[1]
+MINIMAL = ROOT / "tests" / "fixtures" / "content" / "minimal"
+
+
+def fetch(port: int, path: str = "/") -> str:
+    """Return what the preview server sends for `path`."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as answer:  # noqa: S310 (local)
+        return answer.read().decode("utf-8")
+
+
+def wait_for(condition, seconds: float = 20) -> None:
+    """Wait until `condition()` holds; fail after `seconds`."""
+    end = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < end, "the preview did not follow the save"
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def watching(tmp_path: Path):
+    """A copy of the minimal submission, watched, with its preview served; yields (folder, port, lines said)."""
+    folder = tmp_path / "minimal"
+    shutil.copytree(MINIMAL, folder)
+    preview, said, stop = Preview(), [], threading.Event()
+    server = serve(preview, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    watcher = Watcher(folder, preview, said.append, tmp_path / "out", ("docx",))
+    thread = threading.Thread(target=watcher.run, args=(stop,), daemon=True)
+    thread.start()
+    wait_for(lambda: preview.current()[1] >= 1)
+    yield folder, server.server_address[1], said
+    stop.set()
+    thread.join(10)
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_save_is_rebuilt_and_the_page_follows(watching) -> None:
+    folder, port, said = watching
+    first = fetch(port)
+    assert "Repeal the law." in first and 'fetch("/version")' in first
+    version = int(fetch(port, "/version"))
+    section = folder / "sections" / "one.yaml"
+    section.write_text(section.read_text(encoding="utf-8").replace("Repeal the law.", "Amend the law."),
+                       encoding="utf-8")
+    wait_for(lambda: int(fetch(port, "/version")) > version)
+    assert "Amend the law." in fetch(port) and "Repeal the law." not in fetch(port)
+    assert said[-1].startswith("rebuilt in ") and said[-1].endswith(f"wrote {folder.parent / 'out' / 'minimal.docx'}")
+    assert (folder.parent / "out" / "minimal.docx").is_file()
+
+
+def test_a_mistake_is_shown_on_the_page_until_it_is_fixed(watching) -> None:
+    folder, port, said = watching
+    section = folder / "sections" / "one.yaml"
+    good = section.read_text(encoding="utf-8")
+    version = int(fetch(port, "/version"))
+    section.write_text(good.replace("heading: Freedom of expression", "<b>heading: Freedom of expression"),
+                       encoding="utf-8")
+    wait_for(lambda: int(fetch(port, "/version")) > version)
+    page = fetch(port)
+    assert "Not built: fix these, then save" in page
+    assert "unknown key &#x27;&lt;b&gt;heading&#x27; in a section file" in page and "<b>heading" not in page
+    assert any(line.startswith("upr: error: ") for line in said)
+    version = int(fetch(port, "/version"))
+    section.write_text(good, encoding="utf-8")
+    wait_for(lambda: int(fetch(port, "/version")) > version)
+    assert "Repeal the law." in fetch(port)
+
+
+def test_the_server_serves_the_preview_and_nothing_else(watching) -> None:
+    _, port, _ = watching
+    with pytest.raises(urllib.error.HTTPError):
+        fetch(port, "/../submission.yaml")
+    with pytest.raises(urllib.error.HTTPError):
+        fetch(port, "/sections/one.yaml")
