@@ -177,6 +177,22 @@ def watch(folder: Path | None, port: int, formats: str, out_dir: Path) -> None:
         server.server_close()
 
 
+@main.command()
+@click.argument("folders", nargs=-1, type=click.Path(path_type=Path))
+def schema(folders: tuple[Path, ...]) -> None:
+    """Write the editor's schemas into each submission in FOLDERS (default: all of content/), as upr new does:
+    after upgrading upr, so that the editor knows what this version accepts."""
+    from .schema import FOLDER, write_schemas
+
+    try:
+        chosen = content_dirs(folders)
+    except UprError as exc:
+        fail(exc)
+    for folder in chosen:
+        written = write_schemas(folder)
+        click.echo(f"wrote {len(written)} schemas into {shown_path(folder / FOLDER)}")
+
+
 main.add_command(check)
 
 if __name__ == "__main__":

@@ -66,3 +66,13 @@ def test_new_refuses_a_folder_with_content_and_missing_facts_in_one_line(tmp_pat
     assert run("new", str(tmp_path / "y"), *args, "--language", "de") == (
         2, "", "upr: error: --language must be one of en, fr, es, not 'de'\n")
     assert files_in(tmp_path) == ["taken"]
+
+
+def test_upr_schema_writes_the_schemas_into_an_existing_submission(tmp_path: Path) -> None:
+    folder = tmp_path / "old"
+    assert run("new", str(folder), "--state", "Testland", "--cycle", "4", "--organisation", "ERW")[0] == 0
+    (folder / ".schemas" / "section.schema.json").write_text("{}", encoding="utf-8")  # as an older upr left it
+    code, stdout, _ = run("schema", str(folder))
+    assert (code, stdout) == (0, f"wrote 6 schemas into {folder / '.schemas'}\n")
+    assert json.loads((folder / ".schemas" / "section.schema.json").read_text(encoding="utf-8"))["required"] == [
+        "heading"]
