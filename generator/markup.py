@@ -1,0 +1,82 @@
+"""Write inline nodes back as upr's markup: the inverse of the inline parser, for importers.
+
+`**bold**`, `*italic*`, `[text](url)`, `<url>`, `^[note]`, `[^key]`,
+`[@key, pinpoint]`, `{rec 124.4 (Brazil)}`, `{ref label}`; any character
+the parser would read as markup is escaped with a backslash, so that text
+read back is the text written.
+"""
+
+from __future__ import annotations
+
+from .inline import ESCAPABLE, InlineVisitor
+from .model import Citation, CrossRef, Emph, Inline, Link, NoteCall, RecommendationRef, Strong, Text
+
+
+class MarkupWriter(InlineVisitor[str]):
+    """Turns inline nodes into upr's markup: one `visit_<node>` per node type."""
+
+    writer_name = "the markup writer"
+
+    def write(self, nodes: list[Inline]) -> str:
+        """Return the markup of a list of inline nodes."""
+        return "".join(self.visit(node) for node in _merged(nodes))
+
+    def visit_Text(self, node: Text) -> str:
+        return escape(node.text)
+
+    def visit_Strong(self, node: Strong) -> str:
+        return _delimited("**", self.write(node.children))
+
+    def visit_Emph(self, node: Emph) -> str:
+        return _delimited("*", self.write(node.children))
+
+    def visit_Link(self, node: Link) -> str:
+        if len(node.children) == 1 and isinstance(node.children[0], Text) and node.children[0].text == node.url:
+            return f"<{node.url}>"
+        return f"[{self.write(node.children)}]({node.url})"
+
+    def visit_NoteCall(self, node: NoteCall) -> str:
+        if node.note.key:
+            return f"[^{node.note.key}]"
+        return f"^[{self.write(node.note.content)}]"
+
+    def visit_Citation(self, node: Citation) -> str:
+        return f"[@{node.key}, {node.pinpoint}]" if node.pinpoint else f"[@{node.key}]"
+
+    def visit_RecommendationRef(self, node: RecommendationRef) -> str:
+        states = "".join(f" ({state})" for state in node.written_states)
+        claimed = f" {node.claimed_response}" if node.claimed_response else ""
+        return f"{{rec {node.number}{states}{claimed}}}"
+
+    def visit_CrossRef(self, node: CrossRef) -> str:
+        return f"{{ref {node.label}}}"
+
+
+def _delimited(delimiter: str, inner: str) -> str:
+    """Return bold or italic markup; spaces at its edges go outside, where the parser wants them."""
+    core = inner.strip()
+    if not core:
+        return inner
+    before, after = inner[: len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()):]
+    return f"{before}{delimiter}{core}{delimiter}{after}"
+
+
+def escape(text: str) -> str:
+    """Return plain text with every character the parser reads as markup escaped (a bare web address, which
+    the parser makes a link, reads back as the same text, linked)."""
+    return "".join(f"\\{char}" if char in ESCAPABLE else char for char in text)
+
+
+def _merged(nodes: list[Inline]) -> list[Inline]:
+    """Return the nodes with neighbouring texts joined, and bold or italic runs of the same kind joined
+    ("**a****b**" would not read back)."""
+    merged: list[Inline] = []
+    for node in nodes:
+        last = merged[-1] if merged else None
+        if isinstance(node, Text) and isinstance(last, Text):
+            merged[-1] = Text(last.text + node.text)
+        elif isinstance(node, (Strong, Emph)) and type(node) is type(last):
+            merged[-1] = type(node)([*last.children, *node.children])
+        else:
+            merged.append(node)
+    return merged
