@@ -193,6 +193,42 @@ def schema(folders: tuple[Path, ...]) -> None:
         click.echo(f"wrote {len(written)} schemas into {shown_path(folder / FOLDER)}")
 
 
+@main.command("import")
+@click.argument("word_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--out", "folder", required=True, type=click.Path(path_type=Path),
+              help="The new submission folder to write (it must not exist, or be empty).")
+@click.option("--recommendations", "data_files", multiple=True,
+              type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Recommendation data (from upr recommendations import): references typed as text become {rec …}.")
+def import_(word_file: Path, folder: Path, data_files: tuple[Path, ...]) -> None:
+    """Bring a submission written in Word (.docx, or .doc with LibreOffice installed) in as a submission folder."""
+    from .wordimport import import_folder
+
+    try:
+        result, written = import_folder(word_file, folder, list(data_files))
+    except UprError as exc:
+        fail(exc)
+    for line in result.conversions:
+        click.echo(f"converted: {line}")
+    for line in result.problems:
+        click.echo(f"upr: warning: {line}", err=True)
+    submission = result.submission
+    paragraphs = sum(len(section.paragraphs()) for section in submission.sections)
+    notes = sum(1 for section in submission.sections for p in section.paragraphs() for n in _calls(p))
+    click.echo(f"wrote {shown_path(folder)}/ ({len(written)} files): {len(submission.sections)} sections, {paragraphs} "
+               f"paragraphs, {notes} notes, {len(result.conversions)} references made {{rec …}}; check the values "
+               f"marked 'guessed' in {shown_path(folder / 'submission.yaml')}, then run: upr check {shown_path(folder)}")
+
+
+def _calls(paragraph) -> list:
+    """Return the note calls of a paragraph (text, quoted passage, items)."""
+    from .model import NoteCall
+    from .traverse import inline_nodes
+
+    lines = [paragraph.content, *(paragraph.quote.items if paragraph.quote else []), *paragraph.items]
+    return [n for line in lines for n in inline_nodes(line, into_notes=False) if isinstance(n, NoteCall)]
+
+
 main.add_command(check)
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ way, and the metadata a copied example still carries.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..inline import plain_text
 from ..model import Emph, Inline, Link, NoteCall, Strong, Submission, Text
@@ -51,24 +51,26 @@ def recommendation_as_text(submission: Submission) -> Iterator[Hit]:
     for run in text_runs(submission):
         owner = run.owner
         where = owner.location
-        for number, written in _typed_references(_text_only(run.nodes), submission):
+        for number, written, _ in typed_references(_text_only(run.nodes), submission.find_recommendation):
             if (id(owner), number) in seen:
                 continue
             seen.add((id(owner), number))
             yield where, f"'{written}' is typed as text, so it is neither checked nor counted: {_suggestion(submission, number)}"
 
 
-def _typed_references(text: str, submission: Submission) -> Iterator[tuple[str, str]]:
-    """Yield (number, as written) for each recommendation number typed in `text`, in order."""
-    found: list[tuple[int, str, str]] = []
+def typed_references(text: str, find: Callable[[str], object | None]) -> Iterator[tuple[str, str, tuple[int, int]]]:
+    """Yield (number, as written, the span that a {rec …} replaces) for each previous recommendation typed in
+    `text`, in order: "124.4 (Brazil)" whole, the number alone in "recommendation 124.6" and "124.5 of
+    A/HRC/28/10". `find` tells whether the recommendation data has a number."""
+    found: list[tuple[tuple[int, int], str, str]] = []
     for match in WITH_STATE.finditer(text):
         names = state_names(match.group(2))
-        if names and (all(is_known_state(n) for n in names) or submission.find_recommendation(match.group(1))):
-            found.append((match.start(), match.group(1), match.group(0)))
+        if names and (all(is_known_state(n) for n in names) or find(match.group(1))):
+            found.append((match.span(), match.group(1), match.group(0)))
     for pattern in (AFTER_WORD, OF_REPORT):
-        found += [(m.start(), m.group(1), m.group(0)) for m in pattern.finditer(text)]
-    for _, number, written in sorted(found):
-        yield number, written
+        found += [(m.span(1), m.group(1), m.group(0)) for m in pattern.finditer(text)]
+    for span, number, written in sorted(found):
+        yield number, written, span
 
 
 def _suggestion(submission: Submission, number: str) -> str:

@@ -1,0 +1,149 @@
+"""Write a submission model as a content folder: submission.yaml and one section file per section.
+
+For importers (`upr import` of a Word file): what they read becomes the
+files a writer then edits, in the shape `upr new` writes, every text in
+double quotes and its markup written by markup.py. A value the importer
+guessed carries a comment that says so, for the writer to confirm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .markup import MarkupWriter
+from .model import Assessment, Paragraph, Section, Submission
+from .schema import modeline, write_schemas
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass
+class Folder:
+    """The files of a content folder, by their path inside it, as text."""
+
+    files: dict[str, str] = field(default_factory=dict)
+
+
+def quoted(text: str) -> str:
+    """Return text as a YAML double-quoted scalar (a control character as its escape)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("\t", " ")
+    return '"' + CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", escaped) + '"'
+
+
+def comment(text: str | None) -> str:
+    """Return a YAML comment to put after a value ("" for none)."""
+    return f"  # {' '.join(text.split())}" if text else ""
+
+
+def submission_files(submission: Submission, guesses: dict[str, str], data_files: list[str]) -> Folder:
+    """Return the content files of a submission: `guesses` maps a key of submission.yaml to why it is a guess."""
+    writer = MarkupWriter()
+    folder = Folder()
+    names = []
+    for index, section in enumerate(submission.sections, start=1):
+        name = f"sections/{index:02d}-{_slug(section.heading)}.yaml"
+        names.append(name)
+        folder.files[name] = section_file(section, writer)
+    folder.files["submission.yaml"] = metadata_file(submission, guesses, data_files, names)
+    if submission.assessments:
+        folder.files["assessments.yaml"] = assessments_file(submission.assessments, writer)
+    return folder
+
+
+def metadata_file(submission: Submission, guesses: dict[str, str], data_files: list[str], sections: list[str]) -> str:
+    """Return submission.yaml."""
+    meta = submission.meta
+    lines = [modeline("submission"),
+             "# Imported from a Word file. Values marked 'guessed' were read from its cover: check them."]
+    values = [("title", quoted(meta.title)), ("state", quoted(meta.state)), ("cycle", str(meta.cycle))]
+    if meta.session:
+        values.append(("session", str(meta.session)))
+    if meta.session_date:
+        values.append(("session_date", quoted(meta.session_date)))
+    values += [("type", meta.type), ("language", meta.language)]
+    if meta.date:
+        values.append(("date", quoted(meta.date)))
+    values.append(("numbering", meta.numbering))
+    lines += [f"{key}: {value}{comment(guesses.get(key))}" for key, value in values]
+    lines.append(f"organisations:{comment(guesses.get('organisations'))}")
+    for organisation in meta.organisations:
+        lines.append(f"  - name: {quoted(organisation.name)}")
+        for key in ("description", "contact", "website"):
+            if getattr(organisation, key):
+                lines.append(f"    {key}: {quoted(getattr(organisation, key))}")
+    if data_files:
+        lines += ["recommendation_data:", *(f"  - {quoted(name)}" for name in data_files)]
+    lines += ["sections:", *(f"  - {name}" for name in sections)]
+    if submission.assessments:
+        lines += ["annex:", "  assessments: assessments.yaml"]
+    return "\n".join(lines) + "\n"
+
+
+def section_file(section: Section, writer: MarkupWriter) -> str:
+    """Return a section file: heading, body, recommendations."""
+    lines = [modeline("section", depth=1), f"heading: {quoted(section.heading)}"]
+    lines += _section_body(section, writer, indent="")
+    return "\n".join(lines) + "\n"
+
+
+def _section_body(section: Section, writer: MarkupWriter, indent: str) -> list[str]:
+    """Return the `body:` and `recommendations:` lines of a section or subsection."""
+    lines = []
+    if section.body:
+        lines.append(f"{indent}body:")
+        for block in section.body:
+            if isinstance(block, Paragraph):
+                lines += _paragraph(block, writer, indent + "  ")
+            else:
+                lines.append(f"{indent}  - subsection: {quoted(block.heading)}")
+                lines += _section_body(block, writer, indent + "    ")
+    if section.recommendations:
+        lines.append(f"{indent}recommendations:")
+        lines += [f"{indent}  - {quoted(writer.write(rec.content))}" for rec in section.recommendations]
+    if section.recommendations_heading:
+        lines.append(f"{indent}recommendations_heading: {quoted(section.recommendations_heading)}")
+    return lines
+
+
+def _paragraph(paragraph: Paragraph, writer: MarkupWriter, indent: str) -> list[str]:
+    """Return a paragraph's lines: its text, id, quoted passage and items."""
+    lines = [f"{indent}- p: {quoted(writer.write(paragraph.content))}"]
+    if paragraph.id:
+        lines.append(f"{indent}  id: {paragraph.id}")
+    if paragraph.quote and paragraph.quote.items:
+        lines += [f"{indent}  quote:", f"{indent}    numbered: {'true' if paragraph.quote.numbered else 'false'}",
+                  f"{indent}    items:"]
+        lines += [f"{indent}      - {quoted(writer.write(item))}" for item in paragraph.quote.items]
+    if paragraph.items:
+        lines.append(f"{indent}  items:")
+        lines += [f"{indent}    - {quoted(writer.write(item))}" for item in paragraph.items]
+    return lines
+
+
+def assessments_file(assessments: list[Assessment], writer: MarkupWriter) -> str:
+    """Return assessments.yaml."""
+    lines = [modeline("assessments")]
+    for assessment in assessments:
+        lines += [f"- number: {quoted(assessment.number)}", f"  status: {assessment.status}"]
+        if assessment.comment:
+            lines.append(f"  comment: {quoted(writer.write(assessment.comment))}")
+    return "\n".join(lines) + "\n"
+
+
+def write_folder(folder: Path, files: Folder) -> list[Path]:
+    """Write the files, and the editor's schemas, into `folder` (which must not hold a submission yet)."""
+    written = write_schemas(folder)
+    for name, text in files.files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _slug(heading: str) -> str:
+    """Return a file name's part from a heading: "Legal framework" → "legal-framework"."""
+    words = re.findall(r"[^\W_]+", heading.lower())
+    return "-".join(words[:5])[:40] or "section"

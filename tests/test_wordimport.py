@@ -1,0 +1,69 @@
+"""`upr import`: a Word file brought in as a submission folder that upr reads back as the same document."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_submission, load_resolved
+from generator.inline import plain_text
+from generator.model import NoteCall, Submission
+from generator.traverse import inline_nodes, text_runs
+from tests.clirun import files_in, run
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "content" / "kazakhstan-2019"
+CASES = [EXAMPLE, *sorted(p for p in (ROOT / "tests" / "fixtures" / "build").iterdir() if p.is_dir())]
+
+
+def summary(submission: Submission) -> dict:
+    """Return what a reader sees of a submission: its headings, paragraphs (text, items, quotes), notes, refs."""
+    runs = list(text_runs(submission))
+    return {
+        "headings": [s.heading for s in submission.sections],
+        "paragraphs": [(p.number, plain_text(p.content), [plain_text(i) for i in p.items],
+                        [plain_text(q) for q in (p.quote.items if p.quote else [])],
+                        bool(p.quote and p.quote.numbered)) for p in submission.paragraphs()],
+        "recommendations": [plain_text(r.content) for s in submission.sections for r in s.recommendations],
+        "notes": [plain_text(n.content) for n in submission.notes],
+        "refs": [r.number for r in submission.recommendation_refs],
+        "calls": sum(isinstance(n, NoteCall) for run in runs for n in inline_nodes(run.nodes, into_notes=False)),
+    }
+
+
+@pytest.mark.parametrize("folder", CASES, ids=lambda p: p.name)
+def test_a_built_docx_imported_back_is_the_same_document(folder: Path, tmp_path: Path) -> None:
+    original = load_resolved(folder)
+    build_submission(original, tmp_path, ("docx",))
+    data = [str(rset.path) for rset in original.recommendation_data]
+    args = [x for path in data for x in ("--recommendations", path)]
+    code, stdout, stderr = run("import", str(tmp_path / f"{folder.name}.docx"), "--out", str(tmp_path / "back"), *args)
+    assert code == 0, stderr
+    back = load_resolved(tmp_path / "back")
+    assert summary(back) == summary(original)
+    assert (back.meta.title, back.meta.state, back.meta.cycle, back.meta.type, back.meta.numbering) == (
+        original.meta.title, original.meta.state, original.meta.cycle, original.meta.type, original.meta.numbering)
+    assert [o.name for o in back.meta.organisations] == [o.name for o in original.meta.organisations]
+    assert [(a.number, a.status) for a in back.assessments] == [(a.number, a.status) for a in sorted(
+        original.assessments, key=lambda a: tuple(int(x) for x in a.number.split(".")))]
+
+
+def test_import_refuses_a_folder_with_content_and_writes_nothing_on_a_bad_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a zip")
+    code, _, stderr = run("import", str(bad), "--out", str(tmp_path / "out"))
+    assert code == 1 and stderr.startswith(f"upr: error: {bad}: not a Word file that can be read")
+    assert files_in(tmp_path) == ["bad.docx"]
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "x").write_text("x", encoding="utf-8")
+    assert run("import", str(bad), "--out", str(tmp_path / "taken"))[0] == 2
+
+
+def test_a_legacy_doc_without_libreoffice_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = tmp_path / "old.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0")
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    code, _, stderr = run("import", str(doc), "--out", str(tmp_path / "out"))
+    assert code == 1 and "a .doc file is read through LibreOffice, which is not installed" in stderr
