@@ -15,10 +15,13 @@ CONTENT_ROOT = Path("content")
 
 
 def content_dirs(given: tuple[Path, ...]) -> list[Path]:
-    """Return the submission folders named (a path to a submission.yaml names its folder), or every one
-    under content/; raise UsageProblem for a path that is not a submission folder."""
+    """Return the submission folders named (a path to a submission.yaml names its folder), else the current
+    folder when it is a submission's, else every one under content/; raise UsageProblem for a path that is not
+    a submission folder."""
     if given:
         return [submission_folder(path) for path in given]
+    if Path("submission.yaml").is_file():  # run inside a submission's folder
+        return [Path(".")]
     found = sorted(p.parent for p in CONTENT_ROOT.glob("*/submission.yaml"))
     if not found:
         raise UsageProblem("no submission folder given and none found under content/: name one, or run upr new")

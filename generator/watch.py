@@ -50,17 +50,30 @@ class Preview:
     version: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def show(self, page: str) -> None:
-        """Replace the page, with the reloader of the next version."""
+    def show(self, page: str, findings: list[str] | None = None) -> None:
+        """Replace the page, with the findings above it (when there are) and the reloader of the next version."""
         with self.lock:
             self.version += 1
             script = RELOADER.format(version=self.version)
+            banner = _banner(findings or [])
+            if "<body" in page and banner:
+                at = page.index(">", page.index("<body")) + 1
+                page = page[:at] + banner + page[at:]
             self.page = (page.replace("</body>", script + "</body>") if "</body>" in page else page + script).encode()
 
     def current(self) -> tuple[bytes, int]:
         """Return the page and its version."""
         with self.lock:
             return self.page, self.version
+
+
+def _banner(findings: list[str]) -> str:
+    """Return the box of findings shown above the preview (not in any built file)."""
+    if not findings:
+        return ""
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in findings)
+    return ('<aside class="upr-findings" style="font: 10pt sans-serif; background: #fff8e1; border: 1px solid #e0b000; '
+            f'padding: 0.5em 1em; margin: 0 0 1em">upr check found:<ul>{items}</ul></aside>')
 
 
 def error_page(lines: list[str]) -> str:
@@ -104,9 +117,10 @@ class Watcher:
             submission = load_resolved(self.folder)
             self.folders = [self.folder, template_dir(submission.meta.template, self.templates_root)]
             report = run_checks(submission)
-            for finding in report.findings:
-                self.say(format_finding(finding, Path.cwd()))
-            self.preview.show(render_html(submission, self.templates_root, font_face_css(embedded=True)))
+            found = [format_finding(finding, Path.cwd()) for finding in report.findings]
+            for line in found:
+                self.say(line)
+            self.preview.show(render_html(submission, self.templates_root, font_face_css(embedded=True)), found)
             written = build_submission(submission, self.out_dir, self.formats, self.templates_root).outputs \
                 if self.formats and self.out_dir is not None else []
         except UprError as exc:

@@ -7,6 +7,7 @@ takes out carries its `file:line:col` for error messages and findings.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,6 +172,8 @@ def _advice(exc: yaml.MarkedYAMLError, text: str) -> str | None:
     value = re.sub(r"^\s*(?:-\s+)?(?:[\w.-]+:\s+)?", "", line)  # the line's text after "- " and "key: "
     if "'\\t'" in problem:
         return "a tab: indent with spaces (two for each level), not tabs"
+    if "\u00a0" in line[: len(line) - len(line.lstrip(" \u00a0"))]:
+        return "a no-break space in the indentation (copied from Word): indent with ordinary spaces"
     if problem == "mapping values are not allowed here":
         return "a colon and a space in text that is not in quotes: put the whole text in double quotes"
     found = re.match(r"found character '(.)' that cannot start any token", problem)
@@ -312,11 +315,13 @@ class Mapping:
             name = key.value if isinstance(key, yaml.ScalarNode) else ""
             if name in self.items:
                 raise ContentError(f"'{name}' is given twice in {what}", doc.location(key))
+            if name[:1].isspace():  # a no-break space Word left at the start of a line is no indentation to YAML
+                raise ContentError("this line starts with a no-break space (copied from Word): indent with ordinary "
+                                   "spaces", doc.location(key))
             if allowed and name not in allowed:
-                raise ContentError(
-                    f"unknown key '{name}' in {what}; expected one of: {', '.join(allowed)}",
-                    doc.location(key),
-                )
+                near = difflib.get_close_matches(name, allowed, n=1, cutoff=0.75)
+                hint = f": did you mean '{near[0]}'?" if near else f"; expected one of: {', '.join(allowed)}"
+                raise ContentError(f"unknown key '{name}' in {what}{hint}", doc.location(key))
             self.items[name] = (key, value)
 
     @property
@@ -329,6 +334,10 @@ class Mapping:
 
     def node_of(self, key: str) -> yaml.Node:
         """Return the value node of a required key."""
+        if key in self.items and key not in self:  # written, but with nothing after it
+            raise ContentError(f"'{key}' in {self.what} has no value: write it after '{key}: ' (in double quotes "
+                               "when it starts with '#' or holds ' #', which YAML reads as a comment)",
+                               self.key_location(key))
         if key not in self:
             raise ContentError(f"{self.what} needs '{key}'", self.location)
         return self.items[key][1]
@@ -386,7 +395,11 @@ def scalar(doc: YamlFile, node: yaml.Node, what: str) -> str:
     """Return a scalar node's text; lists, mappings and characters no document can hold are errors."""
     if not isinstance(node, yaml.ScalarNode):
         shape = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
-        raise ContentError(f"{what} must be text, not {shape}", doc.location(node))
+        hint = ""
+        if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
+            hint = (": a ': ' in text without quotes makes it a 'key: value' pair, so put the whole text in "
+                    "double quotes")
+        raise ContentError(f"{what} must be text, not {shape}{hint}", doc.location(node))
     check_characters(doc, node)
     return str(node.value)
 

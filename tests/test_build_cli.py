@@ -48,8 +48,7 @@ def test_schema_error_points_at_the_key(minimal: Path, tmp_path: Path) -> None:
     code, stdout, stderr = run("build", str(minimal), "--out", str(out))
     assert code == 1
     assert stderr == (
-        f"upr: error: {section}:1:1: unknown key 'hedaing' in a section file; "
-        "expected one of: heading, body, recommendations, recommendations_heading, notes\n"
+        f"upr: error: {section}:1:1: unknown key 'hedaing' in a section file: did you mean 'heading'?\n"
     )
     assert files_in(out) == []
 
@@ -498,3 +497,33 @@ def test_every_files_mistakes_are_told_in_one_run(minimal: Path, tmp_path: Path)
     assert all(line.startswith("upr: error: ") for line in lines)
     code, _, again = run("build", str(minimal), "--format", "md", "--out", str(tmp_path / "out"))
     assert code == 1 and again.splitlines() == lines and files_in(tmp_path / "out") == []
+
+
+def test_a_key_far_from_any_lists_them_all(minimal: Path, tmp_path: Path) -> None:
+    section = minimal / "sections" / "one.yaml"
+    section.write_text(section.read_text(encoding="utf-8").replace("heading:", "chapter:", 1), encoding="utf-8")
+    assert run("check", str(minimal))[2] == (
+        f"upr: error: {section}:1:1: unknown key 'chapter' in a section file; "
+        "expected one of: heading, body, recommendations, recommendations_heading, notes\n")
+
+
+@pytest.mark.parametrize(("text", "where", "message"), [
+    ('heading: A\nbody:\n\u00a0\u00a0- p: "b"\n', "3:1",
+     "this line starts with a no-break space (copied from Word): indent with ordinary spaces"),
+    ("heading: A\nbody:\n  - p: #MeToo: women spoke out\n", "3:5",
+     "'p' in a paragraph has no value: write it after 'p: ' (in double quotes when it starts with '#' or holds ' #', "
+     "which YAML reads as a comment)"),
+    ('heading: A\nbody:\n  - p: "a"\n    items:\n      - Repeal Article 210: it is used\n', "5:9",
+     "an item of a paragraph must be text, not a mapping: a ': ' in text without quotes makes it a 'key: value' "
+     "pair, so put the whole text in double quotes"),
+])
+def test_mistakes_from_word_are_told_plainly(text: str, where: str, message: str, minimal: Path) -> None:
+    section = minimal / "sections" / "one.yaml"
+    section.write_text(text, encoding="utf-8")
+    assert run("check", str(minimal))[2] == f"upr: error: {section}:{where}: {message}\n"
+
+
+def test_check_inside_a_submission_folder_checks_it(minimal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(minimal)
+    code, stdout, _ = run("check")
+    assert code == 0 and stdout.startswith(".: no problems found")

@@ -308,3 +308,11 @@ def test_claims_after_a_word_of_contrast_stand_on_their_own() -> None:
 )
 def test_a_negation_ends_at_a_word_of_contrast(text: str, language: str, claims: list[tuple[str, str]]) -> None:
     assert [(c.response, c.words) for c in find_claims(text, language)] == claims
+
+
+def test_r007_finds_a_state_the_title_contradicts_without_any_data(minimal: Path) -> None:
+    meta = minimal / "submission.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("state: Testland", "state: Kazakhstan").replace(
+        "Review of Testland", "Review of Georgia"), encoding="utf-8")
+    found = [(f.code, f.message) for f in run_checks(load_resolved(minimal)).findings]
+    assert found == [("R007", "state: says Kazakhstan, but the title names Georgia: correct one of them")]

@@ -111,7 +111,7 @@ VALID_TOP = "document: A/HRC/28/10\nstate_under_review: Kazakhstan\ncycle: 2\nre
         (VALID_TOP + "  - number: '124.4'\n    states: [Brazil]\n    response: noted\n",
          5, 5, "a recommendation needs 'text'"),
         (VALID_TOP + "  - number: '124.4'\n    txt: x\n    states: [Brazil]\n    response: noted\n",
-         6, 5, "unknown key 'txt' in a recommendation; expected one of: number, text, states, response, category, page, response_source, themes, affected_persons, sdgs"),
+         6, 5, "unknown key 'txt' in a recommendation: did you mean 'text'?"),
         (VALID_TOP + "  - number: '124.4'\n    text: x\n    states: {Brazil: 1}\n    response: noted\n",
          7, 13, "states of 124.4 must be a list of names"),
         (VALID_TOP + "  - number: '124.4'\n    text: x\n    states: [Brazil]\n    response: noted\n    page: two\n",

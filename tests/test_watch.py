@@ -87,3 +87,14 @@ def test_the_server_serves_the_preview_and_nothing_else(watching) -> None:
         fetch(port, "/../submission.yaml")
     with pytest.raises(urllib.error.HTTPError):
         fetch(port, "/sections/one.yaml")
+
+
+def test_the_findings_show_above_the_preview(watching) -> None:
+    folder, port, _ = watching
+    section = folder / "sections" / "one.yaml"
+    version = int(fetch(port, "/version"))
+    section.write_text(section.read_text(encoding="utf-8").replace('  - p: "Markup', '  - p: "4. Markup', 1),
+                       encoding="utf-8")
+    wait_for(lambda: int(fetch(port, "/version")) > version)
+    page = fetch(port)
+    assert 'class="upr-findings"' in page and "warning T002 the paragraph starts with the number" in page

@@ -14,25 +14,31 @@ from typing import Callable, Iterator
 from ..inline import plain_text
 from ..model import Emph, Inline, Link, NoteCall, Strong, Submission, Text
 from ..recommendations.states import state_names
-from ..recommendations.un_states import is_known_state, same_state
+from ..recommendations.un_states import is_known_state, same_state, states_named_in
 from ..traverse import text_runs
+from ..errors import Location
 from .registry import Hit, register
 
-TYPED_NUMBER = re.compile(r"\s*(\d{1,3}(?:\.\d{1,3})*[.)])\s+\S")
+TYPED_NUMBER = re.compile(
+    r"\s*(\d{1,3}(?:\.\d{1,3})*[.)])\s+\S"  # "4. The", "5) Journalists", "3.2. Sub-numbered"
+    r"|\s*(\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}\.\d{1,3})\s*(?=[A-ZÀ-ÖØ-Þ“\"‘(])"  # "(4) The", "4.The", "4.1 The"
+)
 NUMBER = r"(?<![\d./])(\d{1,3}\.\d{1,3})(?![\d]|\.\d)"
 WITH_STATE = re.compile(NUMBER + r"\s*\(([^()\n]{2,80})\)")
 AFTER_WORD = re.compile(
-    r"\b(?:recommendations?|recommandations?|recomendaci(?:ón|ones))\s+(?:(?:No|Nos|n°|nº|n\.º)\.?\s*)?" + NUMBER,
+    r"\b(?:recommendations?|recs?\.?|recommandations?|recomendaci(?:ón|ones))\s+(?:(?:No|Nos|n°|nº|n\.º)\.?\s*)?"
+    + NUMBER,
     re.IGNORECASE)
 OF_REPORT = re.compile(NUMBER + r"\s+(?:of|de|del)\s+(?:the\s+|du\s+|le\s+)?(?:report\s+)?A/HRC/\d+/\d+")
 GAP = "\u0000"  # stands where a node that is not text (a reference, a note) breaks the text
 
 
-@register("T001", "warning", "text after an unquoted ' #' was left out as a YAML comment")
+@register("T001", "error", "text after an unquoted ' #' was left out as a YAML comment")
 def dropped_comment(submission: Submission) -> Iterator[Hit]:
     for where in submission.dropped_comments:
-        yield where, ("the text from this '#' on was left out: YAML reads ' #' in text without quotes as the start "
-                      "of a comment; put the whole text in double quotes to keep it")
+        yield where, ("the text from this '#' on is left out: YAML reads ' #' in text without quotes as the start "
+                      "of a comment; put the whole text in double quotes to keep it (a comment you mean is written "
+                      "'  # like this')")
 
 
 @register("T002", "warning", "a paragraph starts with a number typed by hand")
@@ -40,7 +46,7 @@ def typed_paragraph_number(submission: Submission) -> Iterator[Hit]:
     for paragraph in submission.paragraphs():
         match = TYPED_NUMBER.match(plain_text(paragraph.content))
         if match:
-            typed = match.group(1)
+            typed = match.group(1) or match.group(2)
             yield paragraph.location, (f"the paragraph starts with the number '{typed}' typed by hand, so it reads "
                                        f"'{paragraph.number}. {typed} …': upr numbers paragraphs itself; delete it")
 
@@ -98,7 +104,7 @@ def _text_only(nodes: list[Inline]) -> str:
     return "".join(parts)
 
 
-@register("R007", "warning", "submission.yaml names another State than the recommendation data")
+@register("R007", "warning", "submission.yaml names another State than the recommendation data or the title")
 def state_differs(submission: Submission) -> Iterator[Hit]:
     meta = submission.meta
     where = meta.value_locations.get("state", meta.location)
@@ -106,3 +112,19 @@ def state_differs(submission: Submission) -> Iterator[Hit]:
         if not same_state(meta.state, rset.state_under_review):
             yield where, (f"state: says {meta.state}, but {rset.document} is the review of {rset.state_under_review}: "
                           "correct state:, or use the data of this State's review")
+    in_title = states_named_in(meta.title)
+    if in_title and not any(same_state(meta.state, named) for named in in_title):
+        yield where, f"state: says {meta.state}, but the title names {in_title[0]}: correct one of them"
+
+
+@register("T003", "warning", "a YAML file in the folder that submission.yaml does not list")
+def unlisted_file(submission: Submission) -> Iterator[Hit]:
+    read = {path.resolve() for path in submission.files}
+    read |= {rset.path.resolve() for rset in submission.recommendation_data if rset.path is not None}
+    for path in sorted(submission.root.rglob("*.yaml")):
+        relative = path.relative_to(submission.root)
+        if any(part.startswith(".") for part in relative.parts) or path.resolve() in read:
+            continue
+        listing = "recommendation_data" if relative.parts[0] == "recommendations" else "sections"
+        yield Location(path, 1, 1), (f"{relative.as_posix()} is not listed under {listing}: in submission.yaml, so "
+                                     "it is not part of the submission: list it, or move it out of the folder")

@@ -71,7 +71,8 @@ def _why_unknown(submission: Submission) -> str:
     """Return why a number is not found: no data at all, or not in the data (of which cycle)."""
     sets = submission.recommendation_data
     if not sets:
-        return "cannot be checked: the submission lists no recommendation_data"
+        return ("cannot be checked: the submission lists no recommendation_data (import the previous review's "
+                "report with upr recommendations import, and name the file under recommendation_data:)")
     documents = ", ".join(rset.document for rset in sets)
     if no_previous_cycle_data(submission):
         return f"is not in {documents}, and no data of cycle {submission.meta.cycle - 1} (the previous cycle) is listed"

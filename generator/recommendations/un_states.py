@@ -87,6 +87,22 @@ def find_state(name: str) -> UNState | None:
     return _BY_KEY.get(state_key(name))
 
 
+def states_named_in(text: str) -> list[str]:
+    """Return the UN short names of the States a text names ("… Review of the Republic of Moldova"), in order."""
+    words = _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text.translate(_VANISHING))).split()
+    found, i = [], 0
+    while i < len(words):
+        for length in range(min(7, len(words) - i), 0, -1):
+            state = find_state(" ".join(words[i:i + length]))
+            if state is not None:
+                found.append(state.short_name)
+                i += length
+                break
+        else:
+            i += 1
+    return found
+
+
 def canonical_state(name: str) -> str | None:
     """Return the UN short name of the State that *name* names, or None for no known State."""
     state = find_state(name)
