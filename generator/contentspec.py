@@ -91,7 +91,8 @@ MAPPINGS: dict[str, tuple[Key, ...]] = {
         Key("body", "The section's paragraphs and subsections, in order.", "list", of="block"),
         Key("recommendations", "Your recommendations that close the section, a text each.", "list"),
         Key("recommendations_heading", "The heading above them, if not \"Recommendations\"."),
-        Key("notes", "Notes called by key ([^key]) in this file or another, key: text.", "map"),
+        Key("notes", "Notes called by key ([^key]) in this file or another: key: \"text\", the key of letters, "
+            "digits, - and _.", "map"),
     ),
     "subsection": (
         Key("subsection", "The subsection's heading.", required=True),
@@ -101,8 +102,8 @@ MAPPINGS: dict[str, tuple[Key, ...]] = {
         Key("recommendations_heading", "The heading above them, if not \"Recommendations\"."),
     ),
     "paragraph": (
-        Key("p", "The paragraph's text (numbered for you). **bold**, *italic*, [link](https://…), a note ^[text], "
-            "{rec 124.4 (Brazil)}, {ref id}.", required=True),
+        Key("p", "The paragraph's text (numbered for you). **bold**, *italic*, [link](https://…), a note ^[text] "
+            "or [^key] (its text under notes:), {rec 124.4 (Brazil)}, {ref id}.", required=True),
         Key("id", "A name other paragraphs refer to it by, {ref id}: letters, digits, - _ . :"),
         Key("items", "A list under the paragraph, a text each.", "list"),
         Key("quote", "A quoted passage under the paragraph.", "mapping", of="quote"),

@@ -174,6 +174,10 @@ def _advice(exc: yaml.MarkedYAMLError, text: str) -> str | None:
         return "a tab: indent with spaces (two for each level), not tabs"
     if "\u00a0" in line[: len(line) - len(line.lstrip(" \u00a0"))]:
         return "a no-break space in the indentation (copied from Word): indent with ordinary spaces"
+    escape = re.match(r"found unknown escape character '(.)'", problem)
+    if escape:
+        return (f"inside double quotes a backslash starts an escape: write \\\\{escape.group(1)} for upr's "
+                f"\\{escape.group(1)}, or leave the backslash out")
     if problem == "mapping values are not allowed here":
         return "a colon and a space in text that is not in quotes: put the whole text in double quotes"
     found = re.match(r"found character '(.)' that cannot start any token", problem)

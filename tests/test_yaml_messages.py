@@ -27,6 +27,9 @@ CASES = {
     "indent": ('body:\n  - p: "ok"\n   - p: "bad"\n', "3:4", INDENT),
     "no-key": ("title: A\nstate\n", "3:1", "a line that is neither 'key: value' nor a '- ' item: add the key, or put a "
                "text that runs over several lines in double quotes"),
+    "backslash": ('heading: A\nbody:\n  - p: "\\*not italic"\n', "3:10",
+                  "inside double quotes a backslash starts an escape: write \\\\* for upr's \\*, or leave the "
+                  "backslash out"),
     "unclosed-quote": ('body:\n  - p: "unclosed\n', "2:8",
                        "this quoted text is never closed: end it with the same quote it starts with"),
 }
