@@ -8,7 +8,7 @@ read back is the text written.
 
 from __future__ import annotations
 
-from .inline import ESCAPABLE, InlineVisitor
+from .inline import BARE_URL, ESCAPABLE, InlineVisitor
 from .model import Citation, CrossRef, Emph, Inline, Link, NoteCall, RecommendationRef, Strong, Text
 
 
@@ -62,8 +62,20 @@ def _delimited(delimiter: str, inner: str) -> str:
 
 
 def escape(text: str) -> str:
-    """Return plain text with every character the parser reads as markup escaped (a bare web address, which
-    the parser makes a link, reads back as the same text, linked)."""
+    """Return plain text with every character the parser reads as markup escaped; a bare web address is left
+    as it is, since the parser takes it whole (it reads back as the same text, linked)."""
+    out, at = [], 0
+    for match in BARE_URL.finditer(text):
+        if match.start() == 0 or not text[match.start() - 1].isalnum():
+            out.append(_escaped(text[at:match.start()]))
+            out.append(match.group(0))
+            at = match.end()
+    out.append(_escaped(text[at:]))
+    return "".join(out)
+
+
+def _escaped(text: str) -> str:
+    """Return text with each markup character escaped."""
     return "".join(f"\\{char}" if char in ESCAPABLE else char for char in text)
 
 

@@ -289,6 +289,9 @@ class Reader:
         if not meta.organisations:
             meta.organisations = [Organisation("The organisation", meta.location)]
             guesses["organisations"] = "not found on the cover: write the submitting organisations"
+        if meta.state == "" and self.data:
+            meta.state = self.data[0].state_under_review
+            guesses["state"] = f"the State under review in {self.data[0].document}"
         if meta.state == "":
             state = re.search(r"(?:Review|Examen periódico universal|Examen périodique universel)\s+(?:of|de|:)\s+"
                               r"(?:the\s+)?([A-Z][^.,;:()]+)", meta.title)
@@ -345,6 +348,7 @@ class Reader:
         in_recommendations = in_annex = False
         numbered_headings = False
         paragraph_list: str | None = None  # the Word list the numbered paragraphs are in
+        lists_by_section: list[set[str]] = []  # the Word lists each section's paragraphs are numbered in
         for para in paragraphs:
             where = Location(self.word.path, para.index)
             if para.style == "table":
@@ -367,6 +371,7 @@ class Reader:
                 in_recommendations, current = False, None
                 if para.level == 1 or section is None:
                     self.close(section)
+                    lists_by_section.append(set())
                     section, subsection = Section(heading, 1, [], where), None
                     submission.sections.append(section)
                 else:
@@ -400,12 +405,19 @@ class Reader:
                 content = _drop_prefix(content, len(typed.group(0)))
             elif para.numbering is None:
                 self.problem(para.index, "a paragraph Word does not number was made a numbered paragraph")
-            paragraph_list = paragraph_list or para.list_id
+            if para.list_id is not None and para.numbering == "decimal":
+                paragraph_list = para.list_id if lists_by_section[-1:] and not lists_by_section[-1] else paragraph_list
+                if lists_by_section:
+                    lists_by_section[-1].add(para.list_id)
             current = Paragraph(self.converted(content, para.index), where)
             holder.body.append(current)
         self.close(section)
-        if numbered_headings:
+        numbered = [lists for lists in lists_by_section if lists]
+        restarted = len(numbered) > 1 and all(a.isdisjoint(b) for i, a in enumerate(numbered) for b in numbered[i + 1:])
+        if numbered_headings or restarted:
             submission.meta.numbering = "by-section"
+            self.result.guesses["numbering"] = ("guessed: Word numbers the headings" if numbered_headings else
+                                                "guessed: Word starts the numbering again in each section")
 
     def close(self, section: Section | None) -> None:
         """Give a section the recommendations that end it after a subsection: Word does not tell whether they close

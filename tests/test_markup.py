@@ -62,3 +62,17 @@ def test_text_with_markup_characters_reads_back_as_text(text: str) -> None:
 def test_spaces_at_the_edges_of_bold_go_outside() -> None:
     written = MarkupWriter().write([Text("a"), Strong([Text(" bold ")]), Text("b")])
     assert written == "a **bold** b"
+
+
+def test_a_bare_address_in_text_is_written_as_it_is() -> None:
+    text = "Available at: https://online.zakon.kz/document/?doc_id=1006061. Article_143 *x*"
+    written = MarkupWriter().write([Text(text)])
+    assert written == "Available at: https://online.zakon.kz/document/?doc_id=1006061. Article\\_143 \\*x\\*"
+    assert plain_text_of(read_back(written)) == text
+
+
+def plain_text_of(nodes: list[Inline]) -> str:
+    """Return the text of nodes as a reader sees it."""
+    from generator.inline import plain_text
+
+    return plain_text(nodes)

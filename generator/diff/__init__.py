@@ -8,6 +8,7 @@ all read.
 
 from __future__ import annotations
 
+import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
@@ -46,11 +47,26 @@ def diff_submissions(
     return diff
 
 
-def load_version(folder: Path, revision: str | None = None) -> tuple[Submission, str]:
-    """Return a submission folder (at a git revision, if given), loaded and resolved, and its label."""
+def load_version(folder: Path, revision: str | None = None, data: list[Path] | None = None) -> tuple[Submission, str]:
+    """Return a submission folder (at a git revision, if given), loaded and resolved, and its label; a Word
+    file is imported on the fly, its typed references read against `data` (the other side's)."""
+    if revision is None and folder.suffix.lower() in WORD_SUFFIXES:
+        return imported(folder, data or []), folder.name
     if revision is None:
         return load_resolved(folder), folder.resolve().name
     return load_at_revision(folder, revision), f"{folder.resolve().name}@{revision}"
+
+
+WORD_SUFFIXES = (".docx", ".doc")
+
+
+def imported(word_file: Path, data: list[Path]) -> Submission:
+    """Return a Word file's submission, imported into a folder that is gone once it is read."""
+    from ..wordimport import import_folder
+
+    with tempfile.TemporaryDirectory(prefix="upr-import-") as tmp:
+        import_folder(word_file, Path(tmp) / word_file.stem, data)
+        return load_resolved(Path(tmp) / word_file.stem)
 
 
 def compare_folders(folders: tuple[Path, ...], rev: str | None = None, rev2: str | None = None) -> SubmissionDiff:
@@ -64,10 +80,12 @@ def compare_folders(folders: tuple[Path, ...], rev: str | None = None, rev2: str
             if wanted == 2
             else "with --rev, give one submission folder"
         )
-    if rev is None or rev2 is None:  # a folder read from disk must be one
-        folders = tuple(submission_folder(folder) for folder in folders)
-    old, old_label = load_version(folders[0], rev)
-    new, new_label = load_version(folders[-1], rev2)
+    if rev is None or rev2 is None:  # a folder read from disk must be one (or a Word file)
+        folders = tuple(f if f.suffix.lower() in WORD_SUFFIXES and f.is_file() else submission_folder(f)
+                        for f in folders)
+    data = [rset.path for f in folders if f.is_dir() for rset in load_resolved(f).recommendation_data if rset.path]
+    old, old_label = load_version(folders[0], rev, data)
+    new, new_label = load_version(folders[-1], rev2, data)
     return diff_submissions(old, new, old_label, new_label)
 
 
