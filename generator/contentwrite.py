@@ -9,11 +9,14 @@ guessed carries a comment that says so, for the writer to confirm.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .formatting import section_blocks
 from .markup import MarkupWriter
-from .model import Assessment, Paragraph, Section, Submission
+from .model import Assessment, NoteCall, Paragraph, Section, Submission
+from .traverse import RUN_KINDS, inline_nodes
 from .schema import modeline, write_schemas
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -37,15 +40,25 @@ def comment(text: str | None) -> str:
     return f"  # {' '.join(text.split())}" if text else ""
 
 
+LONG_NOTE = 240
+"""A note longer than this (in characters of markup) is written under `notes:`, called by key, so that the
+paragraph stays readable; so is a note whose text is written more than once."""
+
+
 def submission_files(submission: Submission, guesses: dict[str, str], data_files: list[str]) -> Folder:
-    """Return the content files of a submission: `guesses` maps a key of submission.yaml to why it is a guess."""
+    """Return the content files of a submission: `guesses` maps a key of submission.yaml to why it is a guess.
+
+    Short notes stay in place (`^[…]`); long and repeated ones are written once under `notes:` in the section
+    file that calls them first, and called by key (`[^note-3]`).
+    """
     writer = MarkupWriter()
     folder = Folder()
     names = []
+    definitions = _keyed_notes(submission, writer)
     for index, section in enumerate(submission.sections, start=1):
         name = f"sections/{index:02d}-{_slug(section.heading)}.yaml"
         names.append(name)
-        folder.files[name] = section_file(section, writer)
+        folder.files[name] = section_file(section, writer, definitions.get(id(section), {}))
     folder.files["submission.yaml"] = metadata_file(submission, guesses, data_files, names)
     if submission.assessments:
         folder.files["assessments.yaml"] = assessments_file(submission.assessments, writer)
@@ -81,11 +94,32 @@ def metadata_file(submission: Submission, guesses: dict[str, str], data_files: l
     return "\n".join(lines) + "\n"
 
 
-def section_file(section: Section, writer: MarkupWriter) -> str:
-    """Return a section file: heading, body, recommendations."""
+def section_file(section: Section, writer: MarkupWriter, notes: dict[str, str] | None = None) -> str:
+    """Return a section file: heading, body, recommendations, and the notes defined in it (key → markup)."""
     lines = [modeline("section", depth=1), f"heading: {quoted(section.heading)}"]
     lines += _section_body(section, writer, indent="")
+    if notes:
+        lines += ["notes:", *(f"  {key}: {quoted(text)}" for key, text in notes.items())]
     return "\n".join(lines) + "\n"
+
+
+def _keyed_notes(submission: Submission, writer: MarkupWriter) -> dict[int, dict[str, str]]:
+    """Give long and repeated notes a key (in place); return section → its notes' definitions (key → markup)."""
+    calls = [(section, node) for section in submission.sections for run in section_blocks(section)
+             if run.kind in RUN_KINDS for node in inline_nodes(list(run.content), into_notes=False)
+             if isinstance(node, NoteCall) and node.note.key is None]
+    texts = [writer.write(call.note.content) for _, call in calls]
+    seen = Counter(texts)
+    keys: dict[str, str] = {}
+    definitions: dict[int, dict[str, str]] = {}
+    for (section, call), text in zip(calls, texts):
+        if seen[text] < 2 and len(text) <= LONG_NOTE:
+            continue
+        if text not in keys:
+            keys[text] = f"note-{len(keys) + 1}"
+            definitions.setdefault(id(section), {})[keys[text]] = text
+        call.note.key = keys[text]
+    return definitions
 
 
 def _section_body(section: Section, writer: MarkupWriter, indent: str) -> list[str]:
