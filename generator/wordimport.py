@@ -95,7 +95,8 @@ class WordFile:
                 self.document = etree.fromstring(archive.read("word/document.xml"))
                 read = {name: etree.fromstring(archive.read(name)) for name in (
                     "word/styles.xml", "word/numbering.xml", "word/footnotes.xml",
-                    "word/_rels/document.xml.rels", "word/_rels/footnotes.xml.rels") if name in names}
+                    "word/_rels/document.xml.rels", "word/_rels/footnotes.xml.rels", "word/comments.xml")
+                    if name in names}
         except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as exc:
             raise ContentError(f"not a Word file that can be read ({exc})", Location(path)) from None
         self.styles = self._styles(read.get("word/styles.xml"))
@@ -104,7 +105,8 @@ class WordFile:
         self.note_links = _relationships(read.get("word/_rels/footnotes.xml.rels"))
         notes = read.get("word/footnotes.xml")
         self.footnotes = {n.get(w("id")): n for n in notes.iter(w("footnote"))} if notes is not None else {}
-        self.has_comments = "word/comments.xml" in names
+        comments = read.get("word/comments.xml")
+        self.has_comments = comments is not None and comments.find(w("comment")) is not None
 
     def _styles(self, root: etree._Element | None) -> dict[str, dict]:
         """Return style id → its name, heading level and numbering (following basedOn)."""
@@ -126,19 +128,26 @@ class WordFile:
         return found
 
     def _numbering(self, root: etree._Element | None) -> dict[tuple[str, int], str]:
-        """Return (numId, level) → the number format ("decimal", "bullet" …)."""
+        """Return (numId, level) → the number format ("decimal", "bullet" …); keep each list's first number."""
+        self.starts: dict[tuple[str, int], int] = {}
         if root is None:
             return {}
         abstract = {}
         for node in root.iter(w("abstractNum")):
-            levels = {int(lvl.get(w("ilvl"))): (lvl.find(w("numFmt")).get(w("val")) if lvl.find(w("numFmt")) is
-                                                not None else "decimal") for lvl in node.iter(w("lvl"))}
+            levels = {}
+            for lvl in node.iter(w("lvl")):
+                fmt, start = lvl.find(w("numFmt")), lvl.find(w("start"))
+                levels[int(lvl.get(w("ilvl")))] = (fmt.get(w("val")) if fmt is not None else "decimal",
+                                                   int(start.get(w("val"))) if start is not None else 1)
             abstract[node.get(w("abstractNumId"))] = levels
         formats = {}
         for num in root.iter(w("num")):
             ref = num.find(w("abstractNumId"))
-            for level, fmt in abstract.get(ref.get(w("val")) if ref is not None else "", {}).items():
+            overrides = {int(o.get(w("ilvl"))): int(o.find(w("startOverride")).get(w("val")))
+                         for o in num.iter(w("lvlOverride")) if o.find(w("startOverride")) is not None}
+            for level, (fmt, start) in abstract.get(ref.get(w("val")) if ref is not None else "", {}).items():
                 formats[(num.get(w("numId")), level)] = fmt
+                self.starts[(num.get(w("numId")), level)] = overrides.get(level, start)
         return formats
 
     def style_of(self, style_id: str | None) -> dict:
@@ -413,7 +422,8 @@ class Reader:
             holder.body.append(current)
         self.close(section)
         numbered = [lists for lists in lists_by_section if lists]
-        restarted = len(numbered) > 1 and all(a.isdisjoint(b) for i, a in enumerate(numbered) for b in numbered[i + 1:])
+        restarted = (len(numbered) > 1 and all(a.isdisjoint(b) for i, a in enumerate(numbered) for b in numbered[i + 1:])
+                     and all(min(self.word.starts.get((list_id, 0), 1) for list_id in lists) == 1 for lists in numbered))
         if numbered_headings or restarted:
             submission.meta.numbering = "by-section"
             self.result.guesses["numbering"] = ("guessed: Word numbers the headings" if numbered_headings else

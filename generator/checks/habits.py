@@ -29,6 +29,7 @@ AFTER_WORD = re.compile(
     r"\b(?:recommendations?|recs?\.?|recommandations?|recomendaci(?:ón|ones))\s+(?:(?:No|Nos|n°|nº|n\.º)\.?\s*)?"
     + NUMBER,
     re.IGNORECASE)
+LIST_GOES_ON = re.compile(r"\s*(?:,|;|and|et|y|&)\s*" + NUMBER + r"(?:\s*\([^()\n]{2,80}\))?")
 OF_REPORT = re.compile(NUMBER + r"\s+(?:of|de|del)\s+(?:the\s+|du\s+|le\s+)?(?:report\s+)?A/HRC/\d+/\d+")
 GAP = "\u0000"  # stands where a node that is not text (a reference, a note) breaks the text
 
@@ -75,6 +76,14 @@ def typed_references(text: str, find: Callable[[str], object | None]) -> Iterato
             found.append((match.span(), match.group(1), match.group(0)))
     for pattern in (AFTER_WORD, OF_REPORT):
         found += [(m.span(1), m.group(1), m.group(0)) for m in pattern.finditer(text)]
+    starts = {span[0] for span, _, _ in found}
+    for span, _, _ in list(found):  # "124.4 and 124.5", "118.1, 118.2 (Chile)": the list goes on
+        end = span[1]
+        while (more := LIST_GOES_ON.match(text, end)) is not None:
+            if more.start(1) not in starts:
+                starts.add(more.start(1))
+                found.append(((more.start(1), more.end()), more.group(1), text[more.start(1):more.end()]))
+            end = more.end()
     for span, number, written in sorted(found):
         yield number, written, span
 
