@@ -35,6 +35,9 @@ class LazyGroup(click.Group):
         kwargs.pop("standalone_mode", None)
         try:
             code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:  # `upr` alone: its help, as --help gives it
+            click.echo(exc.ctx.get_help() if exc.ctx is not None else "")
+            sys.exit(0)
         except click.UsageError as exc:
             command = " ".join(["upr", *exc.ctx.command_path.split()[1:]]) if exc.ctx is not None else "upr"
             click.echo(f"upr: error: {exc.format_message()} (see {command} --help)", err=True)

@@ -22,8 +22,17 @@ from .errors import UprError
 def check(folders: tuple[Path, ...], fmt: str, strict: bool) -> None:
     """Check each submission in FOLDERS (default: all of content/): exit 1 on errors."""
     try:
-        reports = [run_checks(load_resolved(folder)) for folder in content_dirs(folders)]
-        click.echo(FORMATTERS[fmt](reports, Path.cwd()))
-        sys.exit(exit_status(reports, strict))
+        chosen = content_dirs(folders)
     except UprError as exc:
         fail(exc)
+    reports, unreadable = [], 0
+    for folder in chosen:  # a folder that cannot be read is told, and the others are still checked
+        try:
+            reports.append(run_checks(load_resolved(folder)))
+        except UprError as exc:
+            unreadable += 1
+            for line in exc.lines():
+                click.echo(f"upr: error: {line}", err=True)
+    if reports:
+        click.echo(FORMATTERS[fmt](reports, Path.cwd()))
+    sys.exit(1 if unreadable else exit_status(reports, strict))

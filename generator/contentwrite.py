@@ -19,7 +19,7 @@ from .model import Assessment, NoteCall, Paragraph, Section, Submission
 from .traverse import RUN_KINDS, inline_nodes
 from .schema import modeline, write_schemas
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
 
 @dataclass
@@ -32,7 +32,13 @@ class Folder:
 def quoted(text: str) -> str:
     """Return text as a YAML double-quoted scalar (a control character as its escape)."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("\t", " ")
-    return '"' + CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", escaped) + '"'
+    return '"' + CONTROL.sub(_escape_code, escaped) + '"'
+
+
+def _escape_code(match: re.Match[str]) -> str:
+    """Return a character YAML will not read as it is, as its escape: \\x07, \\x85, \\u2028."""
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def comment(text: str | None) -> str:

@@ -95,6 +95,8 @@ class _Parser:
             return self.keyed_note(i, end)
         if text.startswith("[@", i):
             return self.citation(i, end)
+        if text.startswith("***", i):
+            return self.bold_italic(i, end)
         if text.startswith("**", i):
             return self.emphasis(i, end, "**", Strong)
         if text[i] == "*":
@@ -161,6 +163,15 @@ class _Parser:
                     continue
             i += 1
         return -1
+
+    def bold_italic(self, i: int, end: int) -> tuple[Inline, int] | None:
+        """Return `***both***` as bold and italic; other runs of three stars are read as bold or italic."""
+        close = self.text.find("***", i + 3, end)
+        while close > 0 and not self.closes(close, i + 3):
+            close = self.text.find("***", close + 1, end)
+        if self.opens(i, "***", end) and close > i + 3 and not self.text.startswith("*", close + 3):
+            return Strong([Emph(self.parse(i + 3, close))]), close + 3
+        return self.emphasis(i, end, "**", Strong)
 
     def emphasis(self, i: int, end: int, delim: str, kind: type) -> tuple[Inline, int] | None:
         """Return bold or italic text; an unmatched `*`, or one before a space, is plain text."""

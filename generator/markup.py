@@ -32,8 +32,8 @@ class MarkupWriter(InlineVisitor[str]):
 
     def visit_Link(self, node: Link) -> str:
         if len(node.children) == 1 and isinstance(node.children[0], Text) and node.children[0].text == node.url:
-            return f"<{node.url}>"
-        return f"[{self.write(node.children)}]({node.url})"
+            return f"<{address(node.url)}>"
+        return f"[{self.write(node.children)}]({address(node.url)})"
 
     def visit_NoteCall(self, node: NoteCall) -> str:
         if node.note.key:
@@ -61,17 +61,35 @@ def _delimited(delimiter: str, inner: str) -> str:
     return f"{before}{delimiter}{core}{delimiter}{after}"
 
 
+MARKUP_IN_ADDRESS = "()[]{}*^\\`<> "
+"""What an address cannot hold as it is: it would end the address, or start markup where the parser looks."""
+
+
+def address(url: str) -> str:
+    """Return a web address with what the parser would read as markup percent-encoded ("…/a)" → "…/a%29")."""
+    return "".join(f"%{ord(char):02X}" if char in MARKUP_IN_ADDRESS or ord(char) < 32 else char for char in url)
+
+
 def escape(text: str) -> str:
-    """Return plain text with every character the parser reads as markup escaped; a bare web address is left
-    as it is, since the parser takes it whole (it reads back as the same text, linked)."""
+    """Return plain text with every character the parser reads as markup escaped. A bare web address in the
+    text (which the parser makes a link) is written `<address>`, with its markup characters percent-encoded:
+    it reads back as the same address, linked, and no markup can start inside it."""
     out, at = [], 0
     for match in BARE_URL.finditer(text):
         if match.start() == 0 or not text[match.start() - 1].isalnum():
+            url = _trim(match.group(0))
             out.append(_escaped(text[at:match.start()]))
-            out.append(match.group(0))
-            at = match.end()
+            out.append(f"<{address(url)}>")
+            at = match.start() + len(url)
     out.append(_escaped(text[at:]))
     return "".join(out)
+
+
+def _trim(url: str) -> str:
+    """Return a bare address without the punctuation that ends its sentence, as the parser takes it."""
+    from .inline import _trim_url
+
+    return _trim_url(url)
 
 
 def _escaped(text: str) -> str:

@@ -19,7 +19,9 @@ from pathlib import Path
 from . import contentspec
 from .errors import ContentError, UprError, UsageProblem
 from .recommendations.data import RecommendationSet, load_recommendation_data
+from .contentwrite import quoted
 from .schema import modeline, write_schemas
+from .yamlnodes import XML_ILLEGAL
 
 TITLES = {  # (language, joint) → the title, {state} the State under review
     ("en", False): "Submission to the Universal Periodic Review of {state}",
@@ -92,6 +94,9 @@ def _check(spec: NewSubmission) -> None:
         raise UsageProblem("--cycle must be the UPR cycle of the review: 1, 2, 3, 4 …")
     if not spec.state.strip() or not [o for o in spec.organisations if o.strip()]:
         raise UsageProblem("give the State under review (--state) and at least one organisation (--organisation)")
+    for option, value in (("--state", spec.state), *(("--organisation", name) for name in spec.organisations)):
+        if XML_ILLEGAL.search(value) or "\n" in value:
+            raise UsageProblem(f"{option} holds a control character or a line break: give it as plain text")
 
 
 def read_data(path: Path) -> RecommendationSet:
@@ -129,11 +134,6 @@ def _comment(mapping: str, name: str) -> str:
     return f"  # {contentspec.key(mapping, name).help}"
 
 
-def _quoted(text: str) -> str:
-    """Return text as a double-quoted YAML string."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def submission_yaml(spec: NewSubmission, section: str, data: str | None) -> str:
     """Return the new submission.yaml, each key with its help."""
     joint = spec.type == "joint" or len(spec.organisations) > 1
@@ -143,8 +143,8 @@ def submission_yaml(spec: NewSubmission, section: str, data: str | None) -> str:
         modeline("submission"),
         "# The submission as a whole. Each key's meaning is in the comment beside it; in VS Code with the YAML",
         "# extension, hovering over a key shows it too, and mistakes are marked as you type.",
-        f"title: {_quoted(title)}{_comment('submission', 'title')}",
-        f"state: {_quoted(spec.state)}{_comment('submission', 'state')}",
+        f"title: {quoted(title)}{_comment('submission', 'title')}",
+        f"state: {quoted(spec.state)}{_comment('submission', 'state')}",
         f"cycle: {spec.cycle}{_comment('submission', 'cycle')}",
     ]
     if spec.session:
@@ -154,10 +154,10 @@ def submission_yaml(spec: NewSubmission, section: str, data: str | None) -> str:
         f"language: {spec.language}{_comment('submission', 'language')}",
         f"numbering: {spec.numbering}{_comment('submission', 'numbering')}",
         f"organisations:{_comment('submission', 'organisations')}",
-        *(f"  - name: {_quoted(name.strip())}" for name in spec.organisations if name.strip()),
+        *(f"  - name: {quoted(name.strip())}" for name in spec.organisations if name.strip()),
     ]
     if data:
-        lines += [f"recommendation_data:{_comment('submission', 'recommendation_data')}", f"  - {data}"]
+        lines += [f"recommendation_data:{_comment('submission', 'recommendation_data')}", f"  - {quoted(data)}"]
     else:
         lines += ["# recommendation_data:  # the previous review's recommendations: make the file with",
                   "#   - recommendations/A-HRC-NN-NN.yaml  # upr recommendations import REPORT.pdf --out …"]
@@ -171,18 +171,18 @@ def section_yaml(spec: NewSubmission, data: RecommendationSet | None) -> str:
     lines = [
         modeline("section", depth=1),
         "# One section of the submission. Paragraphs are numbered for you: do not type the numbers.",
-        f"heading: {_quoted(heading)}{_comment('section', 'heading')}",
+        f"heading: {quoted(heading)}{_comment('section', 'heading')}",
         f"body:{_comment('section', 'body')}",
-        f"  - p: {_quoted(EXAMPLE_TEXT[spec.language])}",
+        f"  - p: {quoted(EXAMPLE_TEXT[spec.language])}",
         "    id: introduction  # other paragraphs can refer to this one as {ref introduction}",
     ]
     first = next(iter(data.recommendations.values()), None) if data else None
     if first is not None:
         states = " ".join(f"({state})" for state in first.states)
-        lines.append(f"  - p: {_quoted(_previous(spec.language, first.number, states))}")
+        lines.append(f"  - p: {quoted(_previous(spec.language, first.number, states))}")
     lines += [
         f"recommendations:{_comment('section', 'recommendations')}",
-        f"  - {_quoted(_own(spec.language, spec.state))}",
+        f"  - {quoted(_own(spec.language, spec.state))}",
         "",
     ]
     return "\n".join(lines)

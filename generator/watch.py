@@ -88,9 +88,18 @@ def snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
     """Return every file below the folders with its size and modification time."""
     found = {}
     for folder in folders:
-        for path in folder.rglob("*"):
-            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
+        try:
+            paths = list(folder.rglob("*"))
+        except OSError:  # the folder went away: nothing to see until it is back
+            continue
+        for path in paths:
+            if any(part.startswith(".") for part in path.relative_to(folder).parts):
+                continue
+            try:
                 stat = path.stat()
+            except OSError:  # an editor's temporary file, gone since the folder was listed
+                continue
+            if not path.is_dir():
                 found[path] = (stat.st_size, stat.st_mtime_ns)
     return found
 

@@ -36,11 +36,13 @@ from .errors import ContentError, Location, UprError, UsageProblem
 from .labels import LABELS
 from .model import (Assessment, Emph, Inline, Link, Metadata, Note, NoteCall, Organisation, OwnRecommendation, Paragraph, Quote,
                     RecommendationRef, Section, Strong, Submission, Text)
+from .checks.habits import TYPED_NUMBER
 from .recommendations.data import RecommendationSet, load_recommendation_data
 
+MAX_XML_BYTES = 200 * 2**20
+"""The most XML a Word file may unpack to (a long submission's is a few MB): a bigger one is no submission."""
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-TYPED_NUMBER = re.compile(r"\s*\d{1,3}(?:\.\d{1,3})*[.)]\s+")
 QUOTE_STYLES = re.compile(r"quot|block text|citation|cita", re.IGNORECASE)
 BULLET_STYLES = re.compile(r"list bullet|list paragraph|paragraph item|bullet|puce|viñeta", re.IGNORECASE)
 RECOMMENDATION_TITLES = {title.lower() for labels in LABELS.values()
@@ -92,6 +94,10 @@ class WordFile:
         try:
             with zipfile.ZipFile(path) as archive:
                 names = set(archive.namelist())
+                unpacked = sum(info.file_size for info in archive.infolist() if info.filename.endswith((".xml", ".rels")))
+                if unpacked > MAX_XML_BYTES:
+                    raise ContentError(f"the Word file's text unpacks to {unpacked // 2**20:,} MB, more than upr reads "
+                                       f"({MAX_XML_BYTES // 2**20} MB): is it a Word file?", Location(path))
                 self.document = etree.fromstring(archive.read("word/document.xml"))
                 read = {name: etree.fromstring(archive.read(name)) for name in (
                     "word/styles.xml", "word/numbering.xml", "word/footnotes.xml",
@@ -197,10 +203,19 @@ class Reader:
 
     def paragraphs(self) -> list[WordParagraph]:
         """Return the body's paragraphs in order (tables apart: see `tables`)."""
-        found = []
+        found: list[WordParagraph] = []
         body = self.word.document.find(w("body"))
-        for element in body:
-            if element.tag == w("p"):
+        if body is None:
+            raise ContentError("not a Word document: it has no body", Location(self.word.path))
+        self._blocks(body, found)
+        return found
+
+    def _blocks(self, container: etree._Element, found: list[WordParagraph]) -> None:
+        """Add the paragraphs and tables of a container (the body, a content control) to `found`."""
+        for element in container:
+            if element.tag in (w("sdt"), w("sdtContent"), w("customXml")):
+                self._blocks(element, found)
+            elif element.tag == w("p"):
                 self.index += 1
                 paragraph = self.paragraph(element)
                 if paragraph.text.strip() or any(isinstance(n, NoteCall) for n in paragraph.content):
@@ -208,7 +223,6 @@ class Reader:
             elif element.tag == w("tbl"):
                 self.index += 1
                 found.append(WordParagraph(self.index, "table", None, None, None, 0, [], "", element))
-        return found
 
     def paragraph(self, p: etree._Element) -> WordParagraph:
         """Return one Word paragraph: its style, heading level, numbering and inline content."""
@@ -221,7 +235,7 @@ class Reader:
         level = int(heading.group(1)) if heading else (outline + 1 if outline is not None and outline < 9 else None)
         numpr = _num(ppr.find(w("numPr"))) if ppr is not None and ppr.find(w("numPr")) is not None else style["numpr"]
         numbering = self.word.formats.get(numpr, "decimal") if numpr and numpr[0] != "0" else None
-        content = self.inline(p, self.word.links)
+        content = _regrouped(self.inline(p, self.word.links))
         return WordParagraph(self.index, style["name"], level, numbering, numpr[0] if numbering else None,
                              numpr[1] if numpr else 0, content, _plain(content))
 
@@ -251,8 +265,12 @@ class Reader:
         for child in r:
             if child.tag == w("t"):
                 nodes.append(_formatted(Text(child.text or ""), bold, italic))
-            elif child.tag == w("tab"):
-                nodes.append(Text(" "))
+            elif child.tag in (w("tab"), w("br"), w("cr")):
+                nodes.append(Text(" "))  # a line break inside a paragraph: upr's paragraphs flow
+            elif child.tag == w("noBreakHyphen"):
+                nodes.append(Text("\u2011"))
+            elif child.tag == w("sym"):
+                self.problem(self.index, f"a symbol from the font {child.get(w('font'))} was left out")
             elif child.tag == w("footnoteReference"):
                 nodes.append(self.note(child.get(w("id"))))
             elif child.tag in (w("drawing"), w("pict"), w("object")):
@@ -270,7 +288,7 @@ class Reader:
             for index, p in enumerate(footnote.iter(w("p"))):
                 if index:
                     content.append(Text(" "))
-                content += [n for n in self.inline(p, self.word.note_links)]
+                content += _regrouped(self.inline(p, self.word.note_links))
         return NoteCall(Note(content=_stripped(content), location=where), where)
 
     # --- sorting them into a submission ------------------------------------------------------------------
@@ -280,7 +298,11 @@ class Reader:
         paragraphs = self.paragraphs()
         first_heading = next((i for i, p in enumerate(paragraphs) if p.level == 1), None)
         if first_heading is None:
-            first_heading = next((i for i, p in enumerate(paragraphs) if p.level is not None), len(paragraphs))
+            first_heading = next((i for i, p in enumerate(paragraphs) if p.level is not None), None)
+        if first_heading is None:  # no headings: the first line is the title, the rest the text
+            first_heading = min(1, len(paragraphs))
+            self.result.problems.append("the Word file has no headings (Heading 1, 2 …): its text is one section, "
+                                        "\"Introduction\"; split it where its sections begin")
         self.cover(paragraphs[:first_heading])
         self.body(paragraphs[first_heading:])
         if self.word.has_comments:
@@ -367,8 +389,11 @@ class Reader:
                     self.problem(para.index, "a table was left out (only the implementation annex is read)")
                 continue
             if para.level is not None:
+                if any(isinstance(node, NoteCall) for node in para.content):
+                    self.problem(para.index, "a note on a heading was left out (upr's headings hold no notes): "
+                                             "put it in the first paragraph")
                 numbered_headings |= para.level == 1 and para.numbering == "decimal"
-                heading = TYPED_NUMBER.sub("", para.text, count=1).strip()
+                heading = para.text[_typed_number_length(para.text):].strip()
                 if para.level == 1 and heading.lower() in ANNEX_TITLES:
                     in_annex, submission.annex = True, True
                     continue
@@ -409,9 +434,9 @@ class Reader:
                 current.items.append(self.converted(para.content, para.index))
                 continue
             content = list(para.content)
-            typed = TYPED_NUMBER.match(para.text)
+            typed = _typed_number_length(para.text)
             if typed and para.numbering is None:
-                content = _drop_prefix(content, len(typed.group(0)))
+                content = _drop_prefix(content, typed)
             elif para.numbering is None:
                 self.problem(para.index, "a paragraph Word does not number was made a numbered paragraph")
             if para.list_id is not None and para.numbering == "decimal":
@@ -467,7 +492,8 @@ class Reader:
 
     def _convert(self, node: Inline, index: int) -> list[Inline]:
         """Return one node with its typed references made {rec …} (inside bold, italic and notes too)."""
-        from .checks.habits import typed_references
+        from .checks.habits import WITH_STATE, typed_references
+        from .recommendations.states import state_names
 
         if isinstance(node, NoteCall):
             node.note.content = [c for n in node.note.content for c in self._convert(n, index)]
@@ -487,8 +513,11 @@ class Reader:
                                             "kept as text")
                 continue
             out.append(Text(node.text[offset:start]))
-            out.append(RecommendationRef(number, Location(self.word.path, index), tuple(rec.states)))
-            states = "".join(f" ({state})" for state in rec.states)
+            # The States as the writer typed them, so that R002 still says when they are not the data's.
+            written_states = WITH_STATE.fullmatch(node.text[start:end])
+            kept = tuple(state_names(written_states.group(2))) if written_states else tuple(rec.states)
+            out.append(RecommendationRef(number, Location(self.word.path, index), kept))
+            states = "".join(f" ({state})" for state in kept)
             self.result.conversions.append(f"Word paragraph {index}: '{written}' → {{rec {number}{states}}}")
             offset = end
         out.append(Text(node.text[offset:]))
@@ -501,7 +530,12 @@ class Reader:
 
 def import_word(path: Path, data: list[RecommendationSet] | None = None) -> ImportResult:
     """Return the submission a Word file holds, with what was guessed, converted and left out."""
-    return Reader(WordFile(path), data or []).read()
+    word = WordFile(path)
+    try:
+        return Reader(word, data or []).read()
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:  # XML Word would not write
+        raise ContentError(f"the Word file's XML is not as Word writes it ({type(exc).__name__}: {exc})",
+                           Location(path)) from None
 
 
 def _blank_meta(path: Path) -> Metadata:
@@ -515,6 +549,44 @@ def _on(rpr: etree._Element | None, tag: str) -> bool:
     if rpr is None or rpr.find(w(tag)) is None:
         return False
     return rpr.find(w(tag)).get(w("val"), "true") not in ("0", "false", "off")
+
+
+def _regrouped(nodes: list[Inline]) -> list[Inline]:
+    """Return run-by-run formatting as nested formatting: italic outside, bold inside, neighbours joined, so that
+    "it" "bold it" "it" is one italic text with a bold word, as the markup writes it."""
+    atoms: list[tuple[Inline, bool, bool]] = []
+    for node in nodes:
+        bold = isinstance(node, Strong)
+        inner = node.children[0] if bold and len(node.children) == 1 else node
+        italic = isinstance(inner, Emph)
+        leaf = inner.children[0] if italic and len(inner.children) == 1 else inner
+        if isinstance(leaf, Link):
+            leaf = Link(leaf.url, _regrouped(leaf.children))
+        atoms.append((leaf, bold and leaf is not node, italic))
+    out: list[Inline] = []
+    index = 0
+    while index < len(atoms):
+        italic = atoms[index][2]
+        group = []
+        while index < len(atoms) and atoms[index][2] == italic:
+            group.append(atoms[index][:2])
+            index += 1
+        inner: list[Inline] = []
+        for bold, run in _runs(group):
+            inner += [Strong(run)] if bold else run
+        out += [Emph(inner)] if italic else inner
+    return out
+
+
+def _runs(atoms: list[tuple[Inline, bool]]) -> list[tuple[bool, list[Inline]]]:
+    """Return neighbouring atoms grouped by whether they are bold."""
+    runs: list[tuple[bool, list[Inline]]] = []
+    for node, bold in atoms:
+        if runs and runs[-1][0] == bold:
+            runs[-1][1].append(node)
+        else:
+            runs.append((bold, [node]))
+    return runs
 
 
 def _formatted(node: Inline, bold: bool, italic: bool) -> Inline:
@@ -538,6 +610,16 @@ def _stripped(nodes: list[Inline]) -> list[Inline]:
     from .inline import _strip
 
     return _strip(list(nodes))
+
+
+def _typed_number_length(text: str) -> int:
+    """Return how many characters a number typed at the start of a text takes, with the spaces after it (0 for
+    none): "4. The" 3, "(4) The" 4, "4.1 The" 4 (the same forms as check T002)."""
+    match = TYPED_NUMBER.match(text)
+    if match is None:
+        return 0
+    end = match.end(1) if match.group(1) else match.end(2)
+    return end + len(text[end:]) - len(text[end:].lstrip())
 
 
 def _drop_prefix(nodes: list[Inline], length: int) -> list[Inline]:
@@ -586,7 +668,11 @@ def import_folder(word_file: Path, folder: Path, data_files: list[Path]) -> tupl
             (target / name).parent.mkdir(exist_ok=True)
             shutil.copyfile(path, target / name)
             written.append(target / name)
-        load_submission(target)  # what is written must read back
+        try:
+            load_submission(target)  # what is written must read back
+        except ContentError as exc:
+            raise UprError(f"{word_file}: upr could not read back what it made of this file ({exc.message}); "
+                           "nothing was written (please report this)") from None
         if folder.exists():
             folder.rmdir()
         os.replace(target, folder)
@@ -603,9 +689,12 @@ def _as_docx(doc: Path, workdir: Path) -> Path:
     if soffice is None:
         raise UprError(f"{doc}: a .doc file is read through LibreOffice, which is not installed: install it, or "
                        "save the file as .docx in Word")
-    done = subprocess.run([soffice, "--headless", f"-env:UserInstallation={(workdir / 'lo').as_uri()}",
-                           "--convert-to", "docx", "--outdir", str(workdir), str(doc)],
-                          capture_output=True, text=True, timeout=300)
+    try:
+        done = subprocess.run([soffice, "--headless", f"-env:UserInstallation={(workdir / 'lo').as_uri()}",
+                               "--convert-to", "docx", "--outdir", str(workdir), str(doc)],
+                              capture_output=True, text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        raise UprError(f"{doc}: LibreOffice took more than five minutes to convert it: save it as .docx in Word") from None
     converted = workdir / f"{doc.stem}.docx"
     if done.returncode != 0 or not converted.is_file():
         raise UprError(f"{doc}: LibreOffice could not convert it to .docx ({done.stderr.strip()[:200]})")

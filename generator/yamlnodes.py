@@ -49,11 +49,12 @@ class YamlFile:
         "We are the #1 group" keeps only "We are the". A comment people mean to
         write has two spaces or none before its "#", or a space after it
         ("title: A  # the short title"); text cut by accident has one space
-        before "#" and none after, as in "#1" or "#MeToo".
+        before "#" and none after, as in "#1" or "#MeToo", and is more than
+        one word ("numbering: continuous #TODO" is a value and a comment).
         """
         found = []
         for node in _scalars(self.root):
-            if node.style:  # quoted or a block (| >): a # in it is text
+            if node.style or " " not in node.value.strip():  # quoted, a block, or one word (a key's value)
                 continue
             rest = self.text[node.end_mark.index:].split("\n", 1)[0]
             match = ACCIDENTAL_COMMENT.match(rest)

@@ -316,3 +316,27 @@ def test_r007_finds_a_state_the_title_contradicts_without_any_data(minimal: Path
         "Review of Testland", "Review of Georgia"), encoding="utf-8")
     found = [(f.code, f.message) for f in run_checks(load_resolved(minimal)).findings]
     assert found == [("R007", "state: says Kazakhstan, but the title names Georgia: correct one of them")]
+
+
+def test_t001_and_t002_leave_a_value_with_a_comment_and_a_leading_reference_alone(minimal: Path) -> None:
+    meta = minimal / "submission.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("type: individual", "type: individual #TODO"),
+                    encoding="utf-8")
+    section = minimal / "sections" / "one.yaml"
+    section.write_text(section.read_text(encoding="utf-8").replace(
+        '  - p: "Markup', '  - p: "{ref first} repeats it. Markup', 1), encoding="utf-8")
+    assert {f.code for f in run_checks(load_resolved(minimal)).findings} & {"T001", "T002"} == set()
+
+
+def test_check_tells_an_unreadable_folder_and_checks_the_others(minimal: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(minimal, broken)
+    (broken / "submission.yaml").write_text("title: [a\n", encoding="utf-8")
+    code, stdout, stderr = run("check", str(broken), str(minimal))
+    assert code == 1 and stderr.startswith(f"upr: error: {broken / 'submission.yaml'}:1:8: YAML syntax error")
+    assert "minimal: no problems found" in stdout
+
+
+def test_upr_alone_prints_its_help() -> None:
+    code, stdout, stderr = run()
+    assert (code, stderr) == (0, "") and "COMMAND [ARGS]..." in stdout.splitlines()[0]  # "upr" when installed

@@ -67,8 +67,19 @@ def test_spaces_at_the_edges_of_bold_go_outside() -> None:
 def test_a_bare_address_in_text_is_written_as_it_is() -> None:
     text = "Available at: https://online.zakon.kz/document/?doc_id=1006061. Article_143 *x*"
     written = MarkupWriter().write([Text(text)])
-    assert written == "Available at: https://online.zakon.kz/document/?doc_id=1006061. Article\\_143 \\*x\\*"
+    assert written == "Available at: <https://online.zakon.kz/document/?doc_id=1006061>. Article\\_143 \\*x\\*"
     assert plain_text_of(read_back(written)) == text
+
+
+@pytest.mark.parametrize(("nodes", "shown"), [
+    ([Link("https://a.org/)^[Injected]", [Text("x")])], [("Link", "https://a.org/%29%5E%5BInjected%5D", ["x"])]),
+    ([Text("see https://a.org/]^[evil")], ["see ", ("Link", "https://a.org/%5D%5E%5Bevil",
+                                                     ["https://a.org/%5D%5E%5Bevil"])]),
+    ([Strong([Emph([Text("both")])])], [("Strong", [("Emph", ["both"])])]),
+    ([Emph([Text("it"), Strong([Text("both")]), Text("it")])], [("Emph", ["it", ("Strong", ["both"]), "it"])]),
+])
+def test_markup_in_addresses_and_formatting_cannot_become_other_markup(nodes: list, shown: list) -> None:
+    assert shape(read_back(MarkupWriter().write(nodes))) == shown
 
 
 def plain_text_of(nodes: list[Inline]) -> str:

@@ -128,3 +128,76 @@ def test_diff_takes_a_word_file_on_either_side(tmp_path: Path) -> None:
         assert sum(sum(c.values()) for c in counts) == 35
     code, stdout, _ = run("diff", str(WORD / "seed-typed-numbers.docx"), str(EXAMPLE))
     assert code == 0 and stdout.startswith("seed-typed-numbers.docx → kazakhstan-2019\n")
+
+
+def word_file(path: Path, body: str) -> Path:
+    """Write a minimal .docx whose body is the WordprocessingML `body` (paragraphs, content controls …)."""
+    import zipfile
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                         'content-types"/>')
+        archive.writestr("word/document.xml", f"<w:document {w}><w:body>{body}</w:body></w:document>")
+    return path
+
+
+def heading(text: str) -> str:
+    """Return a Heading 1 paragraph (outline level 0, as Word marks headings)."""
+    return f'<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>'
+
+
+def para(*runs: str) -> str:
+    """Return a paragraph of runs."""
+    return f"<w:p>{''.join(runs)}</w:p>"
+
+
+def test_word_content_is_kept_as_word_shows_it(tmp_path: Path) -> None:
+    body = (para("<w:r><w:t>Submission on Testland</w:t></w:r>") + heading("Freedom of expression")
+            + para('<w:r><w:t xml:space="preserve">1. First line</w:t><w:br/><w:t>second line, pre</w:t>'
+                   "<w:noBreakHyphen/><w:t>trial.</w:t></w:r>")
+            + "<w:sdt><w:sdtContent>" + para("<w:r><w:t>2. Inside a content control.</w:t></w:r>")
+            + "</w:sdtContent></w:sdt>")
+    out = tmp_path / "out"
+    code, _, stderr = run("import", str(word_file(tmp_path / "a.docx", body)), "--out", str(out))
+    assert code == 0, stderr
+    texts = [plain_text(p.content) for p in load_resolved(out).paragraphs()]
+    assert texts == ["First line second line, pre\u2011trial.", "Inside a content control."]
+
+
+def test_a_state_typed_wrong_is_kept_so_that_r002_says_so(tmp_path: Path) -> None:
+    from generator.checks import run_checks
+
+    body = (para("<w:r><w:t>Submission on Kazakhstan</w:t></w:r>") + heading("Media")
+            + para("<w:r><w:t>1. The State noted 126.40 (France) and accepted 124.4 (Brazil).</w:t></w:r>"))
+    out = tmp_path / "out"
+    assert run("import", str(word_file(tmp_path / "a.docx", body)), "--out", str(out), "--recommendations",
+               str(DATA))[0] == 0
+    submission = load_resolved(out)
+    assert [(r.number, r.written_states) for r in submission.recommendation_refs] == [
+        ("126.40", ("France",)), ("124.4", ("Brazil",))]
+    assert [f.code for f in run_checks(submission).findings if f.severity == "error"] == ["R002"]
+
+
+@pytest.mark.parametrize("body", ["", '<w:p><w:pPr><w:outlineLvl w:val="x"/></w:pPr><w:r><w:t>A</w:t></w:r></w:p>'])
+def test_a_word_file_word_would_not_write_is_one_line(body: str, tmp_path: Path) -> None:
+    path = tmp_path / "odd.docx"
+    word_file(path, body)
+    if not body:  # no body element at all
+        import zipfile
+
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+                             'wordprocessingml/2006/main"/>')
+    code, _, stderr = run("import", str(path), "--out", str(tmp_path / "out"))
+    assert code == 1 and stderr.count("\n") == 1 and "Traceback" not in stderr
+    assert files_in(tmp_path) == ["odd.docx"]
+
+
+def test_a_word_file_that_unpacks_to_too_much_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import wordimport
+
+    monkeypatch.setattr(wordimport, "MAX_XML_BYTES", 100)
+    path = word_file(tmp_path / "big.docx", para("<w:r><w:t>" + "x" * 200 + "</w:t></w:r>"))
+    code, _, stderr = run("import", str(path), "--out", str(tmp_path / "out"))
+    assert code == 1 and "more than upr reads" in stderr

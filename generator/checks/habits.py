@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
-from ..inline import plain_text
 from ..model import Emph, Inline, Link, NoteCall, Strong, Submission, Text
 from ..recommendations.states import state_names
 from ..recommendations.un_states import is_known_state, same_state, states_named_in
@@ -45,7 +44,7 @@ def dropped_comment(submission: Submission) -> Iterator[Hit]:
 @register("T002", "warning", "a paragraph starts with a number typed by hand")
 def typed_paragraph_number(submission: Submission) -> Iterator[Hit]:
     for paragraph in submission.paragraphs():
-        match = TYPED_NUMBER.match(plain_text(paragraph.content))
+        match = TYPED_NUMBER.match(_text_only(paragraph.content))  # a leading {rec …} is no typed number
         if match:
             typed = match.group(1) or match.group(2)
             yield paragraph.location, (f"the paragraph starts with the number '{typed}' typed by hand, so it reads "

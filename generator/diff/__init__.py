@@ -83,7 +83,9 @@ def compare_folders(folders: tuple[Path, ...], rev: str | None = None, rev2: str
     if rev is None or rev2 is None:  # a folder read from disk must be one (or a Word file)
         folders = tuple(f if f.suffix.lower() in WORD_SUFFIXES and f.is_file() else submission_folder(f)
                         for f in folders)
-    data = [rset.path for f in folders if f.is_dir() for rset in load_resolved(f).recommendation_data if rset.path]
+    word = any(f.suffix.lower() in WORD_SUFFIXES for f in folders)  # a Word side reads its references with the data
+    data = [rset.path for f in folders if word and f.is_dir() for rset in load_resolved(f).recommendation_data
+            if rset.path]
     old, old_label = load_version(folders[0], rev, data)
     new, new_label = load_version(folders[-1], rev2, data)
     return diff_submissions(old, new, old_label, new_label)
