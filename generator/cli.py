@@ -159,7 +159,9 @@ def watch(folder: Path | None, port: int, formats: str, out_dir: Path) -> None:
         chosen = content_dirs((folder,) if folder else ())
         if len(chosen) != 1:
             raise UsageProblem("name the submission folder to watch: content/ holds several")
-        wanted = tuple(f for f in parse_formats(formats) if f in ("docx", "pdf")) if formats else ()
+        wanted = parse_formats(formats) if formats else ()
+        if set(wanted) - {"docx", "pdf"}:
+            raise UsageProblem("upr watch --format writes docx and pdf (the preview is the HTML)")
         preview = Preview()
         server = serve(preview, port)
     except OSError as exc:

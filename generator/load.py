@@ -373,6 +373,12 @@ def submission_folder(path: Path) -> Path:
     """Return the submission folder a path names, or say what is wrong with it."""
     if path.name == "submission.yaml" and path.is_file():
         return path.parent
+    if path.is_dir() and not (path / SUBMISSION_FILE).is_file():
+        inside = sorted(p.parent.name for p in path.glob(f"*/{SUBMISSION_FILE}"))
+        if inside:
+            raise UsageProblem(f"'{path}' holds submission folders, not a submission: name one of them "
+                               f"({', '.join(inside[:3])}{' …' if len(inside) > 3 else ''}), or give none for all")
+        raise UsageProblem(f"'{path}' has no {SUBMISSION_FILE}: it is not a submission folder (upr new starts one)")
     if path.is_dir():
         return path
     if path.exists():

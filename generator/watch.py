@@ -179,6 +179,10 @@ def serve(preview: Preview, port: int = 0) -> ThreadingHTTPServer:
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+            host = (self.headers.get("Host") or "").rsplit(":", 1)[0]
+            if host not in ("127.0.0.1", "localhost"):  # a page elsewhere that points a name at 127.0.0.1
+                self.send_error(403)
+                return
             page, version = preview.current()
             if self.path == "/version":
                 body, kind = str(version).encode(), "text/plain"

@@ -504,7 +504,7 @@ class Reader:
             return [node]
         out: list[Inline] = []
         offset = 0
-        for number, written, (start, end) in typed_references(node.text, self._find):
+        for number, written, (start, end) in typed_references(node.text, self._find, any_state=False):
             rec = self._find(number)
             if start < offset:  # inside a reference already made ("recommendation 124.4 (Brazil)")
                 continue

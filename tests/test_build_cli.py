@@ -527,3 +527,14 @@ def test_check_inside_a_submission_folder_checks_it(minimal: Path, monkeypatch: 
     monkeypatch.chdir(minimal)
     code, stdout, _ = run("check")
     assert code == 0 and stdout.startswith(".: no problems found")
+
+
+def test_a_folder_of_submissions_is_not_one_and_other_wrong_paths_say_what_they_are(tmp_path: Path) -> None:
+    content = ROOT / "content"
+    assert run("check", str(content)) == (
+        2, "", f"upr: error: '{content}' holds submission folders, not a submission: name one of them "
+               "(kazakhstan-2019), or give none for all\n")
+    assert run("diff", str(tmp_path / "old.docx"), str(content / "kazakhstan-2019")) == (
+        2, "", f"upr: error: there is no Word file '{tmp_path / 'old.docx'}'\n")
+    assert run("watch", str(content / "kazakhstan-2019"), "--format", "md") == (
+        2, "", "upr: error: upr watch --format writes docx and pdf (the preview is the HTML)\n")

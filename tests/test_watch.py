@@ -98,3 +98,13 @@ def test_the_findings_show_above_the_preview(watching) -> None:
     wait_for(lambda: int(fetch(port, "/version")) > version)
     page = fetch(port)
     assert 'class="upr-findings"' in page and "warning T002 the paragraph starts with the number" in page
+
+
+def test_a_page_that_names_another_host_is_refused(watching) -> None:
+    """A site elsewhere that points its own name at 127.0.0.1 cannot read the draft."""
+    _, port, _ = watching
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Host": f"evil.example:{port}"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=5)  # noqa: S310 (local)
+    assert refused.value.code == 403
+    refused.value.close()

@@ -57,21 +57,25 @@ def recommendation_as_text(submission: Submission) -> Iterator[Hit]:
     for run in text_runs(submission):
         owner = run.owner
         where = owner.location
-        for number, written, _ in typed_references(_text_only(run.nodes), submission.find_recommendation):
+        for number, written, _ in typed_references(_text_only(run.nodes), submission.find_recommendation,
+                                                   any_state=not submission.recommendation_data):
             if (id(owner), number) in seen:
                 continue
             seen.add((id(owner), number))
             yield where, f"'{written}' is typed as text, so it is neither checked nor counted: {_suggestion(submission, number)}"
 
 
-def typed_references(text: str, find: Callable[[str], object | None]) -> Iterator[tuple[str, str, tuple[int, int]]]:
+def typed_references(text: str, find: Callable[[str], object | None],
+                     any_state: bool = True) -> Iterator[tuple[str, str, tuple[int, int]]]:
     """Yield (number, as written, the span that a {rec …} replaces) for each previous recommendation typed in
     `text`, in order: "124.4 (Brazil)" whole, the number alone in "recommendation 124.6" and "124.5 of
-    A/HRC/28/10". `find` tells whether the recommendation data has a number."""
+    A/HRC/28/10". `find` tells whether the recommendation data has a number; a number with a State that the
+    data does not have counts only with `any_state` (when there is no data to ask: "7.5 (Kazakhstan)" in a
+    submission with data is a figure, not a recommendation)."""
     found: list[tuple[tuple[int, int], str, str]] = []
     for match in WITH_STATE.finditer(text):
         names = state_names(match.group(2))
-        if names and (all(is_known_state(n) for n in names) or find(match.group(1))):
+        if names and (find(match.group(1)) or (any_state and all(is_known_state(n) for n in names))):
             found.append((match.span(), match.group(1), match.group(0)))
     for pattern in (AFTER_WORD, OF_REPORT):
         found += [(m.span(1), m.group(1), m.group(0)) for m in pattern.finditer(text)]

@@ -81,8 +81,10 @@ def compare_folders(folders: tuple[Path, ...], rev: str | None = None, rev2: str
             else "with --rev, give one submission folder"
         )
     if rev is None or rev2 is None:  # a folder read from disk must be one (or a Word file)
-        folders = tuple(f if f.suffix.lower() in WORD_SUFFIXES and f.is_file() else submission_folder(f)
-                        for f in folders)
+        for f in folders:
+            if f.suffix.lower() in WORD_SUFFIXES and not f.is_file():
+                raise UsageProblem(f"there is no Word file '{f}'")
+        folders = tuple(f if f.suffix.lower() in WORD_SUFFIXES else submission_folder(f) for f in folders)
     word = any(f.suffix.lower() in WORD_SUFFIXES for f in folders)  # a Word side reads its references with the data
     data = [rset.path for f in folders if word and f.is_dir() for rset in load_resolved(f).recommendation_data
             if rset.path]
