@@ -9,9 +9,6 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import build_folder, parse_formats
-from .checks.report import format_finding
-from .cli_check import check
 from .cliutil import content_dirs, fail
 from .errors import UprError, UsageProblem, shown_path
 
@@ -20,7 +17,7 @@ class LazyGroup(click.Group):
     """A command group whose heavier commands are imported only when they run, and whose usage errors are
     one line (exit 2) rather than click's usage block."""
 
-    lazy = {"diff": "generator.cli_diff", "recommendations": "generator.cli_recommendations"}
+    lazy = {"check": "generator.cli_check", "diff": "generator.cli_diff", "recommendations": "generator.cli_recommendations"}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *self.lazy])
@@ -70,6 +67,8 @@ def build(folders: tuple[Path, ...], formats: str, out_dir: Path, templates: Pat
     Each submission's errors and warnings are printed; every submission without errors is built, and the
     command exits 1 at the end naming those that were not.
     """
+    from .build import build_folder, parse_formats
+
     try:
         chosen, wanted = content_dirs(folders), parse_formats(formats)
         if templates is not None and not templates.is_dir():
@@ -98,6 +97,8 @@ def build(folders: tuple[Path, ...], formats: str, out_dir: Path, templates: Pat
 
 def echo_findings(findings: list) -> None:
     """Print findings on stderr, one line each."""
+    from .checks.report import format_finding
+
     for finding in findings:
         click.echo(format_finding(finding, Path.cwd()), err=True)
 
@@ -153,6 +154,7 @@ def watch(folder: Path | None, port: int, formats: str, out_dir: Path) -> None:
     """Check FOLDER and rebuild its preview at every save; the page on 127.0.0.1 follows by itself. Ctrl-C stops."""
     import threading
 
+    from .build import parse_formats
     from .watch import Preview, Watcher, serve
 
     try:
@@ -234,7 +236,6 @@ def _calls(paragraph) -> list:
     return [n for line in lines for n in inline_nodes(line, into_notes=False) if isinstance(n, NoteCall)]
 
 
-main.add_command(check)
 
 if __name__ == "__main__":
     main()

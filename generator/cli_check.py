@@ -7,20 +7,24 @@ from pathlib import Path
 
 import click
 
-from .build import load_resolved
-from .checks import exit_status, run_checks
-from .checks.report import FORMATTERS
 from .cliutil import content_dirs, fail
 from .errors import UprError
+
+REPORT_FORMATS = ("text", "json")
+"""The report's forms (checks/report.py's FORMATTERS), named here so that `upr --help` imports no check."""
 
 
 @click.command()
 @click.argument("folders", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True,
               help="text: one line per finding, then a summary; json: the same as data, for editors and CI.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 def check(folders: tuple[Path, ...], fmt: str, strict: bool) -> None:
     """Check each submission in FOLDERS (default: all of content/): exit 1 on errors."""
+    from .build import load_resolved
+    from .checks import exit_status, run_checks
+    from .checks.report import FORMATTERS
+
     try:
         chosen = content_dirs(folders)
     except UprError as exc:

@@ -11,8 +11,6 @@ from typing import Any
 import click
 
 from .cliutil import fail
-from .diff import compare_folders, revision_date, write_redlines
-from .diff.report import json_report, plain_styler, text_report
 from .errors import UprError
 
 COLOURS: dict[str, dict[str, Any]] = {
@@ -73,6 +71,9 @@ def diff(
     templates: Path | None,
 ) -> None:
     """Compare OLD_FOLDER with NEW_FOLDER, or FOLDER at --rev with --rev2."""
+    from .diff import compare_folders, revision_date, write_redlines
+    from .diff.report import json_report, plain_styler, text_report
+
     try:
         date = revision_date(when)
         result = compare_folders(folders, rev, rev2)

@@ -6,19 +6,8 @@ from pathlib import Path
 
 import click
 
-from .build import write_atomically
 from .cliutil import content_dirs, fail
 from .errors import UprError
-from .load import load_submission
-from .recommendations.data import (
-    RESPONSES,
-    RecommendationSet,
-    check_overwritable,
-    dump_recommendation_data,
-    load_recommendation_data,
-    response_named,
-    search,
-)
 
 _FILE = click.Path(path_type=Path, dir_okay=False, exists=True)
 
@@ -36,6 +25,8 @@ def recommendations() -> None:
               help="Data file to write (.yaml); only one that upr wrote is ever overwritten.")
 def import_(report: Path, responses: Path | None, matrix: Path | None, out: Path) -> None:
     """Read a Working Group REPORT (PDF or text) or OHCHR's matrix (.docx) and write its recommendations as data."""
+    from .build import write_atomically
+    from .recommendations.data import check_overwritable, dump_recommendation_data
     from .recommendations.matrix import import_recommendations, is_matrix_file
 
     if is_matrix_file(report) and (matrix or responses):
@@ -54,6 +45,8 @@ def import_(report: Path, responses: Path | None, matrix: Path | None, out: Path
 
 def _response(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """Return the response asked for ("partially-supported" and "Supported/Noted" mean "partially supported")."""
+    from .recommendations.data import RESPONSES, response_named
+
     if value is None:
         return None
     response = response_named(value)
@@ -72,6 +65,7 @@ def _response(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 def list_(folders: tuple[Path, ...], data_files: tuple[Path, ...], response: str | None, text: str | None,
           state: str | None, theme: str | None) -> None:
     """List previous recommendations, from data files or the submissions' data, to find numbers while writing."""
+    from .recommendations.data import search
     from .recommendations.matrix import filter_by_theme
 
     try:
@@ -86,8 +80,11 @@ def list_(folders: tuple[Path, ...], data_files: tuple[Path, ...], response: str
     click.echo(f"{len(found)} recommendation{'s' if len(found) != 1 else ''}")
 
 
-def recommendation_sets(folders: tuple[Path, ...], data_files: tuple[Path, ...]) -> list[RecommendationSet]:
+def recommendation_sets(folders: tuple[Path, ...], data_files: tuple[Path, ...]) -> list:
     """Return the data files named, then the data of the submission folders (of all under content/ if none is named)."""
+    from .load import load_submission
+    from .recommendations.data import load_recommendation_data
+
     rsets = [load_recommendation_data(path) for path in data_files]
     if folders or not data_files:
         rsets += [rset for folder in content_dirs(folders) for rset in load_submission(folder).recommendation_data]

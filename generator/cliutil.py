@@ -9,7 +9,6 @@ from typing import NoReturn
 import click
 
 from .errors import UprError, UsageProblem
-from .load import submission_folder
 
 CONTENT_ROOT = Path("content")
 
@@ -18,6 +17,8 @@ def content_dirs(given: tuple[Path, ...]) -> list[Path]:
     """Return the submission folders named (a path to a submission.yaml names its folder), else the current
     folder when it is a submission's, else every one under content/; raise UsageProblem for a path that is not
     a submission folder."""
+    from .load import submission_folder
+
     if given:
         return [submission_folder(path) for path in given]
     if Path("submission.yaml").is_file():  # run inside a submission's folder

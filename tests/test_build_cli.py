@@ -538,3 +538,25 @@ def test_a_folder_of_submissions_is_not_one_and_other_wrong_paths_say_what_they_
         2, "", f"upr: error: there is no Word file '{tmp_path / 'old.docx'}'\n")
     assert run("watch", str(content / "kazakhstan-2019"), "--format", "md") == (
         2, "", "upr: error: upr watch --format writes docx and pdf (the preview is the HTML)\n")
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["check", "--help"], ["diff", "--help"],
+                                  ["recommendations", "list", "--help"]])
+def test_start_up_imports_only_click(args: list[str]) -> None:
+    """`upr --version` and `--help` cost click's start-up: no document library, template engine or check."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom generator.cli import main\ntry:\n    main(" + repr(args) + ")\nexcept SystemExit:\n"
+              "    pass\nheavy = ('docx', 'weasyprint', 'jinja2', 'lxml', 'yaml', 'generator.checks', 'generator.load', "
+              "'importlib.metadata', 'pypdfium2')\nprint(sorted(m for m in sys.modules if m.split('.')[0] in heavy "
+              "or m in heavy))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_check_formats_are_the_reports_own() -> None:
+    from generator.checks.report import FORMATTERS
+    from generator.cli_check import REPORT_FORMATS
+
+    assert sorted(REPORT_FORMATS) == sorted(FORMATTERS)
