@@ -26,6 +26,8 @@ from .model import (
 )
 
 ESCAPABLE = set("\\*[]{}^@<>_`")
+MARKUP_START = re.compile(r"[\\^\[*<{]|https?://")
+"""Where markup can begin (`construct_at` decides whether it does): the parser jumps from one to the next."""
 BARE_URL = re.compile(r"https?://[^\s<>\"]+")
 URL_TRAILING = ".,;:!?)]»”’\"'"
 REC_NUMBER = re.compile(r"\d+(?:\.\d+)+")
@@ -67,6 +69,14 @@ class _Parser:
         buffer: list[str] = []
         i = start
         while i < end:
+            # Jump to the next character that can start markup: the text before it is text.
+            found = MARKUP_START.search(self.text, i, end)
+            if found is None:
+                buffer.append(self.text[i:end])
+                break
+            if found.start() > i:
+                buffer.append(self.text[i:found.start()])
+                i = found.start()
             parsed = self.construct_at(i, end)
             if parsed is None:
                 char = self.text[i]
