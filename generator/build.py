@@ -13,7 +13,6 @@ from .checks.registry import Finding
 from .errors import RenderError, UprError, shown_path
 from .load import load_submission
 from .model import Submission
-from .render.common import template_dir
 from .resolve import resolve
 
 FORMATS = ("docx", "pdf", "html", "md")
@@ -75,6 +74,8 @@ def build_folder(folder: Path, out_dir: Path, formats: tuple[str, ...], template
 
 def check_template(template: str, templates_root: Path | None = None) -> None:
     """Raise RenderError unless the template folder has every file the renderers use."""
+    from .render.common import template_dir
+
     folder = template_dir(template, templates_root)
     missing = [name for name in TEMPLATE_FILES if not (folder / name).is_file()]
     if missing:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from ..errors import RenderError
@@ -47,6 +46,8 @@ def default_templates() -> Path:
     """Return the folder of upr's own templates: templates/ in a checkout, else where the wheel installed them."""
     if (CHECKOUT / "pyproject.toml").is_file() and (CHECKOUT / "templates").is_dir():
         return CHECKOUT / "templates"
+    from importlib import metadata  # only an installed upr asks (it takes a while to import)
+
     try:
         files = metadata.files("upr") or []
     except metadata.PackageNotFoundError:
@@ -60,6 +61,8 @@ def default_templates() -> Path:
 @lru_cache(maxsize=1)
 def font_dir() -> Path:
     """Return the folder holding the PDF's font, installed as a Python dependency."""
+    from importlib import metadata
+
     try:
         files = metadata.files(FONT_PACKAGE) or []
     except metadata.PackageNotFoundError:
