@@ -58,6 +58,8 @@ class _Parser:
     def __init__(self, text: str, ctx: InlineContext) -> None:
         self.text = text
         self.ctx = ctx
+        self.pairs: dict[tuple[str, str], dict[int, int]] = {}  # (opener, closer) → opening offset → closing one
+        self.no_closer: dict[tuple[str, int], int] = {}  # (delimiter, end) → a start from which none closes
 
     def error(self, message: str, offset: int) -> ContentError:
         """Return a ContentError located at `offset`."""
@@ -122,22 +124,15 @@ class _Parser:
         return None
 
     def closing_bracket(self, open_at: int, end: int, opener: str = "[", closer: str = "]") -> int:
-        """Return the offset of the bracket closing the one at `open_at`, or -1."""
-        depth = 0
-        i = open_at
-        while i < end:
-            char = self.text[i]
-            if char == "\\":
-                i += 2
-                continue
-            if char == opener:
-                depth += 1
-            elif char == closer:
-                depth -= 1
-                if depth == 0:
-                    return i
-            i += 1
-        return -1
+        """Return the offset of the bracket closing the one at `open_at` before `end`, or -1.
+
+        The brackets of the whole text are paired once, in one pass (escaped ones left out), so that text
+        with thousands of `[` costs time in proportion to its length.
+        """
+        if (opener, closer) not in self.pairs:
+            self.pairs[(opener, closer)] = _pair(self.text, opener, closer)
+        close = self.pairs[(opener, closer)].get(open_at, -1)
+        return close if close < end else -1
 
     def opens(self, i: int, delim: str, end: int) -> bool:
         """Tell whether `delim` at `i` can open emphasis: a non-space follows it."""
@@ -149,7 +144,20 @@ class _Parser:
         return i > start and not self.text[i - 1].isspace()
 
     def find_delimiter(self, delim: str, start: int, end: int) -> int:
-        """Return where `delim` next closes emphasis, outside brackets and escapes, or -1."""
+        """Return where `delim` next closes emphasis, outside brackets and escapes, or -1.
+
+        When none closes from some start, none closes from a later one either: that is remembered, so that
+        thousands of unclosed `*` cost time in proportion to the text's length.
+        """
+        if start >= self.no_closer.get((delim, end), end + 1):
+            return -1
+        found = self._find_delimiter(delim, start, end)
+        if found < 0:
+            self.no_closer[(delim, end)] = min(start, self.no_closer.get((delim, end), start))
+        return found
+
+    def _find_delimiter(self, delim: str, start: int, end: int) -> int:
+        """Return where `delim` next closes emphasis from `start` (see `find_delimiter`), or -1."""
         i = start
         while i < end:
             if self.text[i] == "\\":
@@ -202,6 +210,7 @@ class _Parser:
         if close < 0:
             raise self.error("note '^[' is never closed with ']'", i)
         inner = _Parser(self.text, replace(self.ctx, in_note=True))
+        inner.pairs, inner.no_closer = self.pairs, self.no_closer  # the same text: what is known of it holds
         content = inner.parse(i + 2, close)
         location = self.ctx.locate(i)
         return NoteCall(Note(content=_strip(content), location=location), location), close + 1
@@ -275,6 +284,24 @@ class _Parser:
                 raise self.error("a paragraph reference is written {ref label}", i)
             return CrossRef(body.strip(), location), close + 1
         return _recommendation_ref(body.strip(), location, lambda m: self.error(m, i)), close + 1
+
+
+def _pair(text: str, opener: str, closer: str) -> dict[int, int]:
+    """Return each bracket's offset with that of the bracket closing it (escaped brackets left out)."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == opener:
+            stack.append(i)
+        elif char == closer and stack:
+            pairs[stack.pop()] = i
+        i += 1
+    return pairs
 
 
 def _recommendation_ref(body: str, location: Location, error: Callable[[str], ContentError]) -> RecommendationRef:

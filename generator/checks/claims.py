@@ -20,15 +20,16 @@ stands on its own.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..model import NoteCall, RecommendationRef, Submission
 from ..traverse import text_runs
 from .recommendations import response_words
 from .registry import Hit, register
-from .text import Anchor, FlatText, flatten, sentence_at, sentence_spans
+from .text import Anchor, FlatText, flatten, sentence_spans
 
 OTHER = {"supported": "noted", "noted": "supported"}
 
@@ -181,37 +182,82 @@ def _without_overlaps(claims: list[Claim]) -> list[Claim]:
     return kept
 
 
-def governing_claim(flat: FlatText, anchor: Anchor, claims: list[Claim]) -> Claim | None:
-    """Return the claim that governs `anchor` (a note call or a reference) in `flat`, if any."""
-    sentence = sentence_at(sentence_spans(flat.text), anchor.offset)
-    start = _clause_start(flat, anchor, sentence[0])
-    own = [c for c in claims if start <= c.start and c.end <= anchor.offset]
+@dataclass
+class Clauses:
+    """Where a text's sentences, clause stops (anchors, semicolons) and claims are, found once per text so that
+    each anchor's claim is looked up, not searched for: a paragraph with thousands of notes stays fast."""
+
+    flat: FlatText
+    claims: list[Claim]
+    spans: list[tuple[int, int]] = field(init=False)
+    ends: list[int] = field(init=False)  # where each anchor ends, sorted
+    offsets: list[int] = field(init=False)  # where each anchor starts, sorted
+    semicolons: list[int] = field(init=False)  # the offset after each semicolon
+    starts: list[int] = field(init=False)  # where each claim starts (claims come in order)
+
+    def __post_init__(self) -> None:
+        self.spans = sentence_spans(self.flat.text)
+        self.ends = sorted(a.end for a in self.flat.anchors)
+        self.offsets = sorted(a.offset for a in self.flat.anchors)
+        self.semicolons = [m.end() for m in re.finditer(";", self.flat.text)]
+        self.claims = sorted(self.claims, key=lambda c: (c.start, c.end))
+        self.starts = [c.start for c in self.claims]
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        """Return the sentence holding `offset` (the last one for the end of the text)."""
+        index = bisect.bisect_right([start for start, _ in self.spans], offset) - 1
+        start, end = self.spans[max(index, 0)]
+        return (start, end) if start <= offset < end else self.spans[-1]
+
+    def between(self, low: int, high: int) -> list[Claim]:
+        """Return the claims that start at `low` or later and end by `high`, in order."""
+        first = bisect.bisect_left(self.starts, low)
+        last = bisect.bisect_right(self.starts, high)
+        return [c for c in self.claims[first:last] if c.end <= high]
+
+
+def governing_claim(clauses: Clauses, anchor: Anchor) -> Claim | None:
+    """Return the claim that governs `anchor` (a note call or a reference) in the text, if any."""
+    sentence = clauses.sentence(anchor.offset)
+    start = _clause_start(clauses, anchor, sentence[0])
+    own = clauses.between(start, anchor.offset)
     if own:
         return own[-1]
     if isinstance(anchor.node, RecommendationRef):
-        end = _clause_end(flat, anchor, sentence[1])
-        after = [c for c in claims if anchor.end <= c.start and c.end <= end]
+        end = _clause_end(clauses, anchor, sentence[1])
+        after = clauses.between(anchor.end, end)
         if after:
             return after[0]
-    earlier = [c for c in claims if sentence[0] <= c.start and c.end <= start]
+    earlier = clauses.between(sentence[0], start)
     return earlier[-1] if earlier else None
 
 
-def _clause_start(flat: FlatText, anchor: Anchor, sentence_start: int) -> int:
+def _clause_start(clauses: Clauses, anchor: Anchor, sentence_start: int) -> int:
     """Return where the clause ending at `anchor` starts: after the previous anchor or semicolon."""
-    stops = [a.end for a in flat.anchors if a.end <= anchor.offset and a is not anchor]
-    stops += [m.end() for m in re.finditer(";", flat.text[: anchor.offset])]
-    return max([sentence_start, *stops])
+    stops = [sentence_start]
+    # the anchors that end by this one's start, but this one itself (a note call ends where it starts)
+    index = bisect.bisect_right(clauses.ends, anchor.offset)
+    ends = clauses.ends[:index]
+    if anchor.end <= anchor.offset and ends:
+        ends = ends[:-1] if ends[-1] == anchor.end else ends
+    if ends:
+        stops.append(ends[-1])
+    semicolon = bisect.bisect_right(clauses.semicolons, anchor.offset) - 1
+    if semicolon >= 0:
+        stops.append(clauses.semicolons[semicolon])
+    return max(stops)
 
 
-def _clause_end(flat: FlatText, anchor: Anchor, sentence_end: int) -> int:
+def _clause_end(clauses: Clauses, anchor: Anchor, sentence_end: int) -> int:
     """Return where the clause after a reference ends ("{rec 124.4} was noted;"), or its end if none follows.
 
     When another reference or call comes first, the words between belong to
     it ("accepted {rec 124.4} and {rec 124.5} but noted {rec 126.46}").
     """
-    following = [a.offset for a in flat.anchors if a.offset >= anchor.end and a is not anchor]
-    semicolon = flat.text.find(";", anchor.end, sentence_end)
+    text = clauses.flat.text
+    index = bisect.bisect_left(clauses.offsets, anchor.end)
+    following = clauses.offsets[index:index + 1]  # the first anchor after this reference
+    semicolon = text.find(";", anchor.end, sentence_end)
     end = semicolon if semicolon >= 0 else sentence_end
     return anchor.end if following and min(following) < end else end
 
@@ -229,23 +275,23 @@ def claimed_refs(submission: Submission) -> Iterator[ClaimedRef]:
     language = submission.meta.language
     for run in text_runs(submission):
         flat = flatten(run.nodes)
-        claims = find_claims(flat.text, language)
+        clauses = Clauses(flat, find_claims(flat.text, language))
         for anchor in flat.anchors:
             if isinstance(anchor.node, RecommendationRef):
-                claim = governing_claim(flat, anchor, claims)
+                claim = governing_claim(clauses, anchor)
                 if claim is not None:
                     yield ClaimedRef(anchor.node, claim)
             else:
-                yield from _claimed_in_note(anchor.node, governing_claim(flat, anchor, claims), language)
+                yield from _claimed_in_note(anchor.node, governing_claim(clauses, anchor), language)
 
 
 def _claimed_in_note(call: NoteCall, outer: Claim | None, language: str) -> Iterator[ClaimedRef]:
     """Yield the references of a called note with their claim: the note's own, else the paragraph's."""
     flat = flatten(call.note.content)
-    claims = find_claims(flat.text, language)
+    clauses = Clauses(flat, find_claims(flat.text, language))
     for anchor in flat.anchors:
         if isinstance(anchor.node, RecommendationRef):
-            claim = governing_claim(flat, anchor, claims) or outer
+            claim = governing_claim(clauses, anchor) or outer
             if claim is not None:
                 yield ClaimedRef(anchor.node, claim)
 

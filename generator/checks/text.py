@@ -66,14 +66,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
-    """Return the sentence holding `offset` (the last one for the end of the text)."""
-    for start, end in spans:
-        if start <= offset < end:
-            return start, end
-    return spans[-1]
-
-
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Tell whether the full stop at `dot` ends an abbreviation ("No.", "p.", "B.") rather than a sentence."""
     if text[dot] != ".":
