@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -44,6 +45,12 @@ class LazyGroup(click.Group):
             sys.exit(exc.exit_code)
         except click.Abort:
             click.echo("upr: stopped", err=True)
+            sys.exit(1)
+        except Exception as exc:  # a fault of upr's, not of the content: one line, the traceback on request
+            if os.environ.get("UPR_DEBUG"):
+                raise
+            click.echo(f"upr: error: upr itself failed ({type(exc).__name__}: {exc}); nothing more was written. "
+                       "Run again with UPR_DEBUG=1 to see where, and please report it", err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 

@@ -560,3 +560,16 @@ def test_the_check_formats_are_the_reports_own() -> None:
     from generator.cli_check import REPORT_FORMATS
 
     assert sorted(REPORT_FORMATS) == sorted(FORMATTERS)
+
+
+def test_a_fault_of_upr_itself_is_one_line_with_a_way_to_see_more(monkeypatch: pytest.MonkeyPatch,
+                                                                   minimal: Path) -> None:
+    import generator.build
+
+    def broken(*args, **kwargs):
+        raise KeyError("oops")
+
+    monkeypatch.setattr(generator.build, "build_folder", broken)
+    code, _, stderr = run("build", str(minimal))
+    assert code == 1 and stderr == ("upr: error: upr itself failed (KeyError: 'oops'); nothing more was written. "
+                                    "Run again with UPR_DEBUG=1 to see where, and please report it\n")
