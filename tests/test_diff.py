@@ -742,3 +742,19 @@ def test_a_quoted_passage_numbered_in_one_version_only_is_numbered_as_each_versi
         assert {style for style, _ in accepted[0] + rejected[0] if style.startswith("QuotedItem")} == {
             "QuotedItem", "QuotedItem#"}
         assert schema_errors(redline) == []
+
+
+def test_a_received_repository_s_filter_commands_are_never_run(repository: Path, tmp_path: Path) -> None:
+    """A folder received with a hostile .git: its config names a filter for every file; reading a revision
+    must run nothing it names."""
+    repo = repository.parents[1]
+    marker = tmp_path / "ran"
+    (repo / ".gitattributes").write_text("* filter=evil\n", encoding="utf-8")
+    with (repo / ".git" / "config").open("a", encoding="utf-8") as config:
+        config.write(f'[filter "evil"]\n\tsmudge = "touch {marker}; cat"\n\tclean = cat\n')
+    subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True, capture_output=True)
+    subprocess.run(["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q",
+                    "-m", "attributes"], check=True, capture_output=True)
+    code, stdout, stderr = run("diff", str(repository), "--rev", "v1")
+    assert (code, stderr) == (0, "") and "¶ " in stdout
+    assert not marker.exists()

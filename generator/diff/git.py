@@ -1,15 +1,16 @@
 """Load a submission folder as it was at a git revision, through a temporary copy.
 
-Only read-only git commands are run (`rev-parse`, `archive`); the working
-tree, the index and the refs are never touched. Errors in content read from
-a revision point at `REV:path/in/repo:line:col`, not at the temporary copy.
+Only read-only git commands that run nothing a repository configures are
+used: `rev-parse`, `ls-tree` and `cat-file` read objects as they are stored
+(`git archive` or `checkout` would run the filter commands a received
+folder's `.git/config` names). The working tree, the index and the refs are
+never touched. Symbolic links are not copied. Errors in content read from a
+revision point at `REV:path/in/repo:line:col`, not at the temporary copy.
 """
 
 from __future__ import annotations
 
-import io
 import subprocess
-import tarfile
 import tempfile
 from pathlib import Path
 
@@ -37,18 +38,15 @@ def load_at_revision(folder: Path, revision: str) -> Submission:
         f"{revision}^{{commit}}",
         what=f"unknown revision '{revision}'",
     )
-    archive = _git(
-        top,
-        "archive",
-        "--format=tar",
-        commit.decode().strip(),
-        "--",
-        prefix or ".",
-        what=f"{prefix or '.'} is not in revision '{revision}'",
-    )
+    files = _files(top, commit.decode().strip(), prefix, revision)
     with tempfile.TemporaryDirectory(prefix="upr-diff-") as tmp:
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(tmp, filter="data")
+        root = Path(tmp).resolve()
+        for path, data in files.items():
+            target = (root / path).resolve()
+            if not target.is_relative_to(root):
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
         copy = Path(tmp) / prefix
         try:
             return load_resolved(copy)
@@ -56,10 +54,35 @@ def load_at_revision(folder: Path, revision: str) -> Submission:
             raise _relabel(exc, Path(tmp).resolve(), revision) from None
 
 
-def _git(where: Path, *args: str, what: str | None = None) -> bytes:
+def _files(top: Path, commit: str, prefix: str, revision: str) -> dict[str, bytes]:
+    """Return the regular files below `prefix` at `commit`, by their path in the repository, as stored."""
+    listing = _git(top, "ls-tree", "-r", "-z", "--full-name", commit, "--", prefix or ".",
+                   what=f"{prefix or '.'} is not in revision '{revision}'")
+    blobs = []
+    for entry in listing.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, path = entry.partition(b"\t")
+        mode, kind, sha = meta.split()
+        if kind == b"blob" and mode in (b"100644", b"100755"):  # symbolic links and submodules are left out
+            blobs.append((sha.decode(), path.decode("utf-8", errors="surrogateescape")))
+    if not blobs:
+        raise UprError(f"git: {prefix or '.'} is not in revision '{revision}'")
+    output = _git(top, "cat-file", "--batch", stdin="".join(f"{sha}\n" for sha, _ in blobs).encode())
+    files, at = {}, 0
+    for sha, path in blobs:
+        header_end = output.index(b"\n", at)
+        size = int(output[at:header_end].split()[2])
+        files[path] = output[header_end + 1:header_end + 1 + size]
+        at = header_end + 1 + size + 1
+    return files
+
+
+def _git(where: Path, *args: str, what: str | None = None, stdin: bytes | None = None) -> bytes:
     """Return the output of a read-only git command; raise UprError when it fails."""
     try:
-        done = subprocess.run(["git", "-C", str(where), *args], capture_output=True, timeout=GIT_TIMEOUT, check=False)
+        done = subprocess.run(["git", "-c", "core.fsmonitor=false", "-C", str(where), *args], input=stdin,
+                              capture_output=True, timeout=GIT_TIMEOUT, check=False)
     except FileNotFoundError:
         raise UprError("--rev needs git, which is not installed") from None
     except subprocess.TimeoutExpired:
