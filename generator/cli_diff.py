@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from .cliutil import fail
-from .errors import UprError
+from .errors import UprError, UsageProblem
 
 COLOURS: dict[str, dict[str, Any]] = {
     "delete": {"fg": "red", "strikethrough": True},
@@ -75,6 +75,8 @@ def diff(
     from .diff.report import json_report, plain_styler, text_report
 
     try:
+        if any(ord(char) < 32 or ord(char) == 127 for char in author):
+            raise UsageProblem("--author holds a control character: give a name as plain text")
         date = revision_date(when)
         result = compare_folders(folders, rev, rev2)
         written = write_redlines(result, html_out, docx_out, author, date, templates)

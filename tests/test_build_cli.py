@@ -373,8 +373,10 @@ def test_logo_must_be_an_image_in_the_folder(minimal: Path, tmp_path: Path, logo
 def test_logo_is_kept_as_a_resolved_path(minimal: Path) -> None:
     from generator.load import load_submission
 
+    from PIL import Image
+
     (minimal / "logos").mkdir()
-    (minimal / "logos" / "erw.PNG").write_bytes(b"\x89PNG")
+    Image.new("RGB", (4, 4)).save(minimal / "logos" / "erw.PNG", format="PNG")
     edit_submission(minimal, "A test organisation.\n", "A test organisation.\n    logo: logos/../logos/erw.PNG\n")
     assert load_submission(minimal).meta.organisations[0].logo == (minimal / "logos" / "erw.PNG").resolve()
 
@@ -573,3 +575,35 @@ def test_a_fault_of_upr_itself_is_one_line_with_a_way_to_see_more(monkeypatch: p
     code, _, stderr = run("build", str(minimal))
     assert code == 1 and stderr == ("upr: error: upr itself failed (KeyError: 'oops'); nothing more was written. "
                                     "Run again with UPR_DEBUG=1 to see where, and please report it\n")
+
+
+
+@pytest.mark.parametrize(("name", "content"), [("logo.png", b"not a picture"), ("logo.jpg", b"\x89PNG\r\n\x1a\n"),
+                                               ("logo.svg", b"\x00\x01random bytes")])
+def test_a_logo_that_is_not_its_kind_of_picture_is_one_line(name: str, content: bytes, minimal: Path,
+                                                            tmp_path: Path) -> None:
+    (minimal / name).write_bytes(content)
+    sub = edit_submission(minimal, "A test organisation.\n", f"A test organisation.\n    logo: {name}\n")
+    kind = name.rsplit(".", 1)[1].upper()
+    assert build_error(minimal, tmp_path) == (
+        f"upr: error: {sub}:11:11: '{name}' is not a {kind} picture that can be read: export the logo again\n")
+
+
+def test_document_properties_are_cut_at_words_limit_and_the_title_kept_whole(minimal: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    long_title = "A very long title " * 20
+    edit_submission(minimal, "title: Submission to the Universal Periodic Review of Testland\n",
+                    f"title: {long_title.strip()}\n")
+    assert run("build", str(minimal), "--format", "docx", "--out", str(tmp_path))[0] == 0
+    with zipfile.ZipFile(tmp_path / "minimal.docx") as archive:
+        core = archive.read("docProps/core.xml").decode("utf-8")
+        document = archive.read("word/document.xml").decode("utf-8")
+    title = core.split("<dc:title>")[1].split("</dc:title>")[0]
+    assert len(title) == 255 and title.endswith("…") and long_title.strip() in document
+
+
+def test_a_control_character_in_the_author_is_one_line(tmp_path: Path) -> None:
+    folder = ROOT / "tests" / "fixtures" / "diff" / "edited-paragraph"
+    code, _, stderr = run("diff", str(folder / "old"), str(folder / "new"), "--author", "a\x07b")
+    assert (code, stderr) == (2, "upr: error: --author holds a control character: give a name as plain text\n")

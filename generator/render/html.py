@@ -198,3 +198,5 @@ def render_html(submission: Submission, templates_root: Path | None = None, font
         raise RenderError(f"template '{name}'{line}: {exc.message}") from None
     except OSError as exc:
         raise RenderError(f"template '{name}': {exc.strerror}: {exc.filename}") from None
+    except UnicodeDecodeError:
+        raise RenderError(f"template '{name}': style.css is not UTF-8 text: save it as UTF-8") from None
