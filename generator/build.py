@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -144,6 +145,7 @@ def write_all_or_nothing(writes: dict[Path, Callable[[Path], None]]) -> None:
     try:
         for target, write in writes.items():
             target.parent.mkdir(parents=True, exist_ok=True)
+            _remove_stale_parts(target)
             fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
             os.close(fd)
             done.append((Path(name), target))
@@ -156,6 +158,21 @@ def write_all_or_nothing(writes: dict[Path, Callable[[Path], None]]) -> None:
     finally:
         for tmp, _ in done:
             tmp.unlink(missing_ok=True)
+
+
+STALE_PART_SECONDS = 3600
+"""A temporary file this old was left by a build that was killed: no build runs that long."""
+
+
+def _remove_stale_parts(target: Path) -> None:
+    """Remove the temporary files a killed build of `target` left beside it (not a running build's)."""
+    now = time.time()
+    for part in target.parent.glob(f".{target.name}.*.part"):
+        try:
+            if now - part.stat().st_mtime > STALE_PART_SECONDS:
+                part.unlink()
+        except OSError:
+            pass
 
 
 def parse_formats(text: str) -> tuple[str, ...]:

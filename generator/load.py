@@ -42,6 +42,8 @@ ANNEX_ORDERS = contentspec.choices("annex", "order")
 ASSESSMENT_KEYS = contentspec.keys("assessment")
 ASSESSMENT_STATUSES = contentspec.choices("assessment", "status")
 T = TypeVar("T")
+MAX_CYCLE = 20  # the fourth cycle runs to 2027; a cycle lasts about five years
+MAX_SESSION = 999  # the Working Group held its 47th session in 2024
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 
 
@@ -150,6 +152,10 @@ class _Loader:
         )
         if not meta.cycle:
             raise ContentError("submission.yaml needs 'cycle' (the UPR cycle, e.g. 3)", top.location)
+        for key, value, most in (("cycle", meta.cycle, MAX_CYCLE), ("session", meta.session, MAX_SESSION)):
+            if value is not None and not 1 <= value <= most:
+                raise ContentError(f"'{key}' must be between 1 and {most}, not {value}",
+                                   top.doc.location(top.node_of(key)))
         meta.value_locations = {key: top.doc.location(top.node_of(key)) for key in top.items if key in top}
         self.word_count(top, meta)
         self.checks(top, meta)

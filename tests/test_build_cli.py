@@ -607,3 +607,27 @@ def test_a_control_character_in_the_author_is_one_line(tmp_path: Path) -> None:
     folder = ROOT / "tests" / "fixtures" / "diff" / "edited-paragraph"
     code, _, stderr = run("diff", str(folder / "old"), str(folder / "new"), "--author", "a\x07b")
     assert (code, stderr) == (2, "upr: error: --author holds a control character: give a name as plain text\n")
+
+
+def test_a_killed_builds_left_over_parts_are_removed_and_a_running_ones_kept(minimal: Path, tmp_path: Path) -> None:
+    import os
+    import time
+
+    out = tmp_path / "out"
+    out.mkdir()
+    old, fresh = out / ".minimal.md.abc123.part", out / ".minimal.md.def456.part"
+    old.write_text("x", encoding="utf-8")
+    fresh.write_text("x", encoding="utf-8")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    assert run("build", str(minimal), "--format", "md", "--out", str(out))[0] == 0
+    assert not old.exists() and fresh.exists()
+
+
+@pytest.mark.parametrize(("line", "message"), [("cycle: 4", "'cycle' must be between 1 and 20, not 4000000000000000000000000000000000000000"),
+                                               ("session: 45", "'session' must be between 1 and 999, not 100000")])
+def test_a_cycle_or_session_out_of_all_reason_is_one_line(line: str, message: str, minimal: Path,
+                                                          tmp_path: Path) -> None:
+    value = message.rsplit(" ", 1)[1]
+    sub = edit_submission(minimal, line + "\n", line.split(":")[0] + ": " + value + "\n")
+    where = {"cycle": "4:8", "session": "5:10"}[line.split(":")[0]]
+    assert build_error(minimal, tmp_path) == f"upr: error: {sub}:{where}: {message}\n"
