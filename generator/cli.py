@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .cliutil import content_dirs, fail
+from .cliutil import content_dirs, fail, say_error
 from .errors import UprError, UsageProblem, shown_path
 
 
@@ -88,7 +88,7 @@ def build(folders: tuple[Path, ...], formats: str, out_dir: Path, templates: Pat
         echo_findings(done.findings)
         if done.failures:
             for line in done.failures:
-                click.echo(f"upr: error: {line}", err=True)
+                say_error(line)
             failed.append(shown_path(folder))
             continue
         assert done.result is not None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .cliutil import content_dirs, fail
+from .cliutil import content_dirs, fail, say_error
 from .errors import UprError
 
 REPORT_FORMATS = ("text", "json")
@@ -36,7 +36,7 @@ def check(folders: tuple[Path, ...], fmt: str, strict: bool) -> None:
         except UprError as exc:
             unreadable += 1
             for line in exc.lines():
-                click.echo(f"upr: error: {line}", err=True)
+                say_error(line)
     if reports:
         click.echo(FORMATTERS[fmt](reports, Path.cwd()))
     sys.exit(1 if unreadable else exit_status(reports, strict))

@@ -29,8 +29,13 @@ def content_dirs(given: tuple[Path, ...]) -> list[Path]:
     return found
 
 
+def say_error(line: str) -> None:
+    """Print one error line on stderr; a line break a quoted value holds is shown as \\n, so it stays one line."""
+    click.echo("upr: error: " + line.replace("\r", "\\r").replace("\n", "\\n"), err=True)
+
+
 def fail(exc: UprError) -> NoReturn:
     """Print an error on one line and exit with its status: 2 for a usage problem, else 1."""
     for line in exc.lines():
-        click.echo(f"upr: error: {line}", err=True)
+        say_error(line)
     sys.exit(exc.exit_code)

@@ -631,3 +631,10 @@ def test_a_cycle_or_session_out_of_all_reason_is_one_line(line: str, message: st
     sub = edit_submission(minimal, line + "\n", line.split(":")[0] + ": " + value + "\n")
     where = {"cycle": "4:8", "session": "5:10"}[line.split(":")[0]]
     assert build_error(minimal, tmp_path) == f"upr: error: {sub}:{where}: {message}\n"
+
+
+def test_a_value_holding_a_line_break_is_echoed_on_one_line(tmp_path: Path) -> None:
+    folder = ROOT / "tests" / "fixtures" / "diff" / "edited-paragraph"
+    code, _, stderr = run("diff", str(folder / "old"), str(folder / "new"), "--date", "2019\nnext line")
+    assert code == 2 and stderr == ("upr: error: '2019\\nnext line' is not a date: write 2019-03-28 or "
+                                    "2019-03-28T14:30:00Z\n")
