@@ -126,12 +126,13 @@ def echo_findings(findings: list) -> None:
 def new(folder: Path, state: str | None, cycle: int | None, organisations: tuple[str, ...], kind: str | None,
         language: str, numbering: str, session: int | None, data: Path | None) -> None:
     """Start a new submission in FOLDER: a skeleton that checks clean and builds, with comments on every key."""
-    from .new import NewSubmission, create, read_data
+    from .contentwrite import read_data_option
+    from .new import NewSubmission, create
 
     asking = sys.stdin.isatty()
     try:
         if data is not None:  # the data's review says which State, and the cycle that follows it
-            rset = read_data(data)
+            rset = read_data_option(data)
             state = state or rset.state_under_review
             cycle = cycle or (rset.cycle + 1 if rset.cycle else None)
         state = state or (click.prompt("State under review") if asking else None)

@@ -1,5 +1,8 @@
 """Write a submission model as a content folder: submission.yaml and one section file per section.
 
+It also holds what making a new folder takes, for `upr new` and `upr import` alike: the refusal to write
+over files, the --recommendations file, and the all-or-nothing write.
+
 For importers (`upr import` of a Word file): what they read becomes the
 files a writer then edits, in the shape `upr new` writes, every text in
 double quotes and its markup written by markup.py. A value the importer
@@ -8,14 +11,21 @@ guessed carries a comment that says so, for the writer to confirm.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .errors import ContentError, UprError, UsageProblem
 
 from .formatting import section_blocks
 from .markup import MarkupWriter
 from .model import Assessment, NoteCall, Paragraph, Section, Submission
+from .recommendations.data import RecommendationSet, load_recommendation_data
 from .traverse import RUN_KINDS, inline_nodes
 from .schema import modeline, write_schemas
 
@@ -187,3 +197,36 @@ def _slug(heading: str) -> str:
     """Return a file name's part from a heading: "Legal framework" → "legal-framework"."""
     words = re.findall(r"[^\W_]+", heading.lower())
     return "-".join(words[:5])[:40] or "section"
+
+
+def refuse_existing(folder: Path) -> None:
+    """Raise UsageProblem unless `folder` is new (or empty): a new submission never lands on files."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise UsageProblem(f"'{folder}' already exists and is not empty: choose a new folder for the submission")
+
+
+def read_data_option(path: Path) -> RecommendationSet:
+    """Return the data file given with --recommendations; a file that is not one is a usage problem."""
+    try:
+        return load_recommendation_data(path.resolve())
+    except ContentError as exc:
+        raise UsageProblem(f"--recommendations: {exc}") from None
+
+
+def new_folder(folder: Path, fill: Callable[[Path], list[Path]]) -> list[Path]:
+    """Make `folder` all at once: `fill` writes into a staging folder beside it (its own folder to make), which
+    then takes the folder's place; on any failure nothing is left. Return the files written, in `folder`."""
+    parent = folder.parent if str(folder.parent) else Path(".")
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
+    target = staging / "new"
+    try:
+        written = fill(target)
+        if folder.exists():
+            folder.rmdir()
+        os.replace(target, folder)
+    except OSError as exc:
+        raise UprError(f"cannot write {folder}: {exc.strerror or exc}") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [folder / path.relative_to(target) for path in written]

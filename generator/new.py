@@ -10,16 +10,14 @@ keys are the help texts of contentspec.py, as the editor shows them too.
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import contentspec
-from .errors import ContentError, UprError, UsageProblem
-from .recommendations.data import RecommendationSet, load_recommendation_data
-from .contentwrite import quoted
+from .contentwrite import new_folder, quoted, read_data_option, refuse_existing
+from .errors import UsageProblem
+from .recommendations.data import RecommendationSet
 from .schema import modeline, write_schemas
 from .yamlnodes import XML_ILLEGAL
 
@@ -63,25 +61,10 @@ class NewSubmission:
 
 def create(folder: Path, spec: NewSubmission) -> list[Path]:
     """Write a new submission folder; return the files written. Nothing is written when anything is wrong."""
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise UsageProblem(f"'{folder}' already exists and is not empty: choose a new folder for the submission")
+    refuse_existing(folder)
     _check(spec)
-    data = read_data(spec.recommendations) if spec.recommendations else None
-    parent = folder.parent if str(folder.parent) else Path(".")
-    parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
-    try:
-        files = _write(staging, spec, data)
-        if folder.exists():
-            folder.rmdir()
-        os.replace(staging, folder)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise UprError(f"cannot write {folder}: {exc.strerror or exc}") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return [folder / path.relative_to(staging) for path in files]
+    data = read_data_option(spec.recommendations) if spec.recommendations else None
+    return new_folder(folder, lambda target: _write(target, spec, data))
 
 
 def _check(spec: NewSubmission) -> None:
@@ -97,14 +80,6 @@ def _check(spec: NewSubmission) -> None:
     for option, value in (("--state", spec.state), *(("--organisation", name) for name in spec.organisations)):
         if XML_ILLEGAL.search(value) or "\n" in value:
             raise UsageProblem(f"{option} holds a control character or a line break: give it as plain text")
-
-
-def read_data(path: Path) -> RecommendationSet:
-    """Return the recommendation data to wire in; a file that is not one is a usage problem."""
-    try:
-        return load_recommendation_data(path.resolve())
-    except ContentError as exc:
-        raise UsageProblem(f"--recommendations: {exc}") from None
 
 
 def _write(folder: Path, spec: NewSubmission, data: RecommendationSet | None) -> list[Path]:

@@ -21,7 +21,6 @@ Word paragraph it came from: nothing is dropped without a word.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -32,12 +31,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import ContentError, Location, UprError, UsageProblem
+from .errors import ContentError, Location, UprError
 from .labels import LABELS
 from .model import (Assessment, Emph, Inline, Link, Metadata, Note, NoteCall, Organisation, OwnRecommendation, Paragraph, Quote,
                     RecommendationRef, Section, Strong, Submission, Text)
 from .checks.habits import TYPED_NUMBER
-from .recommendations.data import RecommendationSet, load_recommendation_data
+from .recommendations.data import RecommendationSet
 
 MAX_XML_BYTES = 200 * 2**20
 """The most XML a Word file may unpack to (a long submission's is a few MB): a bigger one is no submission."""
@@ -644,25 +643,17 @@ def import_folder(word_file: Path, folder: Path, data_files: list[Path]) -> tupl
     The folder written is read back by the loader before it is put in place: what `upr import` writes is a
     submission upr reads.
     """
-    from .contentwrite import submission_files, write_folder
+    from .contentwrite import new_folder, read_data_option, refuse_existing, submission_files, write_folder
     from .load import load_submission
 
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise UsageProblem(f"'{folder}' already exists and is not empty: choose a new folder for the submission")
-    data = []
-    for path in data_files:
-        try:
-            data.append(load_recommendation_data(path.resolve()))
-        except ContentError as exc:
-            raise UsageProblem(f"--recommendations: {exc}") from None
-    parent = folder.parent if str(folder.parent) else Path(".")
-    parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
-    try:
-        source = _as_docx(word_file, staging) if word_file.suffix.lower() == ".doc" else word_file
+    refuse_existing(folder)
+    data = [read_data_option(path) for path in data_files]
+    with tempfile.TemporaryDirectory(prefix="upr-doc-") as work:  # where LibreOffice puts a .doc's .docx
+        source = _as_docx(word_file, Path(work)) if word_file.suffix.lower() == ".doc" else word_file
         result = import_word(source, data)
-        names = [f"recommendations/{path.name}" for path in data_files]
-        target = staging / "submission"
+    names = [f"recommendations/{path.name}" for path in data_files]
+
+    def fill(target: Path) -> list[Path]:
         written = write_folder(target, submission_files(result.submission, result.guesses, names))
         for path, name in zip(data_files, names):
             (target / name).parent.mkdir(exist_ok=True)
@@ -673,14 +664,9 @@ def import_folder(word_file: Path, folder: Path, data_files: list[Path]) -> tupl
         except ContentError as exc:
             raise UprError(f"{word_file}: upr could not read back what it made of this file ({exc.message}); "
                            "nothing was written (please report this)") from None
-        if folder.exists():
-            folder.rmdir()
-        os.replace(target, folder)
-    except OSError as exc:
-        raise UprError(f"cannot write {folder}: {exc.strerror or exc}") from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return result, [folder / path.relative_to(target) for path in written]
+        return written
+
+    return result, new_folder(folder, fill)
 
 
 def _as_docx(doc: Path, workdir: Path) -> Path:
