@@ -227,22 +227,16 @@ def import_(word_file: Path, folder: Path, data_files: tuple[Path, ...]) -> None
         click.echo(f"converted: {line}")
     for line in result.problems:
         click.echo(f"upr: warning: {line}", err=True)
+    from .model import NoteCall
+    from .traverse import inline_nodes, text_runs
+
     submission = result.submission
-    paragraphs = sum(len(section.paragraphs()) for section in submission.sections)
-    notes = sum(1 for section in submission.sections for p in section.paragraphs() for n in _calls(p))
+    paragraphs = len(submission.paragraphs())
+    notes = sum(isinstance(node, NoteCall) for run in text_runs(submission)
+                for node in inline_nodes(run.nodes, into_notes=False))
     click.echo(f"wrote {shown_path(folder)}/ ({len(written)} files): {len(submission.sections)} sections, {paragraphs} "
                f"paragraphs, {notes} notes, {len(result.conversions)} references made {{rec …}}; check the values "
                f"marked 'guessed' in {shown_path(folder / 'submission.yaml')}, then run: upr check {shown_path(folder)}")
-
-
-def _calls(paragraph) -> list:
-    """Return the note calls of a paragraph (text, quoted passage, items)."""
-    from .model import NoteCall
-    from .traverse import inline_nodes
-
-    lines = [paragraph.content, *(paragraph.quote.items if paragraph.quote else []), *paragraph.items]
-    return [n for line in lines for n in inline_nodes(line, into_notes=False) if isinstance(n, NoteCall)]
-
 
 
 if __name__ == "__main__":

@@ -35,8 +35,10 @@ from .errors import ContentError, Location, UprError
 from .labels import LABELS
 from .model import (Assessment, Emph, Inline, Link, Metadata, Note, NoteCall, Organisation, OwnRecommendation, Paragraph, Quote,
                     RecommendationRef, Section, Strong, Submission, Text)
-from .checks.habits import TYPED_NUMBER
+from .checks.habits import TYPED_NUMBER, WITH_STATE, typed_references
+from .inline import _strip, plain_text
 from .recommendations.data import RecommendationSet
+from .recommendations.states import state_names
 
 MAX_XML_BYTES = 200 * 2**20
 """The most XML a Word file may unpack to (a long submission's is a few MB): a bigger one is no submission."""
@@ -106,7 +108,7 @@ class WordFile:
             raise ContentError(f"not a Word file that can be read ({exc})", Location(path)) from None
         self.styles = self._styles(read.get("word/styles.xml"))
         self.formats = self._numbering(read.get("word/numbering.xml"))
-        self.links = {**_relationships(read.get("word/_rels/document.xml.rels"))}
+        self.links = _relationships(read.get("word/_rels/document.xml.rels"))
         self.note_links = _relationships(read.get("word/_rels/footnotes.xml.rels"))
         notes = read.get("word/footnotes.xml")
         self.footnotes = {n.get(w("id")): n for n in notes.iter(w("footnote"))} if notes is not None else {}
@@ -191,7 +193,8 @@ class Reader:
     def __init__(self, word: WordFile, data: list[RecommendationSet]) -> None:
         self.word = word
         self.data = data
-        self.result = ImportResult(Submission(root=word.path.parent, meta=_blank_meta(word.path), sections=[]))
+        self.result = ImportResult(Submission(root=word.path.parent, meta=_blank_meta(word.path), sections=[],
+                                              recommendation_data=data))
         self.index = 0
 
     def problem(self, where: int, message: str) -> None:
@@ -201,7 +204,7 @@ class Reader:
     # --- reading paragraphs -------------------------------------------------------------------------
 
     def paragraphs(self) -> list[WordParagraph]:
-        """Return the body's paragraphs in order (tables apart: see `tables`)."""
+        """Return the body's paragraphs and tables in order (a table as a WordParagraph holding it)."""
         found: list[WordParagraph] = []
         body = self.word.document.find(w("body"))
         if body is None:
@@ -236,7 +239,7 @@ class Reader:
         numbering = self.word.formats.get(numpr, "decimal") if numpr and numpr[0] != "0" else None
         content = _regrouped(self.inline(p, self.word.links))
         return WordParagraph(self.index, style["name"], level, numbering, numpr[0] if numbering else None,
-                             numpr[1] if numpr else 0, content, _plain(content))
+                             numpr[1] if numpr else 0, content, plain_text(content))
 
     def inline(self, element: etree._Element, links: dict[str, str]) -> list[Inline]:
         """Return the inline content of a paragraph: runs, hyperlinks, notes (deleted text left out)."""
@@ -469,7 +472,7 @@ class Reader:
         """Read the implementation annex's table: each row's number, and the status and comment of its last cell."""
         rows = para.table.findall(w("tr")) if para.table is not None else []
         for row in rows[1:]:
-            cells = [" ".join(_plain(self.inline(p, self.word.links)) for p in tc.iter(w("p"))).strip()
+            cells = [" ".join(plain_text(self.inline(p, self.word.links)) for p in tc.iter(w("p"))).strip()
                      for tc in row.findall(w("tc"))]
             if not cells or not re.fullmatch(r"\d+(?:\.\d+)+", cells[0]):
                 continue
@@ -491,9 +494,6 @@ class Reader:
 
     def _convert(self, node: Inline, index: int) -> list[Inline]:
         """Return one node with its typed references made {rec …} (inside bold, italic and notes too)."""
-        from .checks.habits import WITH_STATE, typed_references
-        from .recommendations.states import state_names
-
         if isinstance(node, NoteCall):
             node.note.content = [c for n in node.note.content for c in self._convert(n, index)]
             return [node]
@@ -503,13 +503,13 @@ class Reader:
             return [node]
         out: list[Inline] = []
         offset = 0
-        for number, written, (start, end) in typed_references(node.text, self._find, any_state=False):
-            rec = self._find(number)
+        find = self.result.submission.find_recommendation
+        for number, written, (start, end) in typed_references(node.text, find, any_state=False):
+            rec = find(number)
             if start < offset:  # inside a reference already made ("recommendation 124.4 (Brazil)")
                 continue
             if rec is None:
-                self.result.problems.append(f"Word paragraph {index}: '{written}' is not in the recommendation data: "
-                                            "kept as text")
+                self.problem(index, f"'{written}' is not in the recommendation data: kept as text")
                 continue
             out.append(Text(node.text[offset:start]))
             # The States as the writer typed them, so that R002 still says when they are not the data's.
@@ -521,10 +521,6 @@ class Reader:
             offset = end
         out.append(Text(node.text[offset:]))
         return [n for n in out if not (isinstance(n, Text) and not n.text)]
-
-    def _find(self, number: str):
-        """Return the recommendation with this number in the data, or None."""
-        return next((rset.get(number) for rset in self.data if rset.get(number) is not None), None)
 
 
 def import_word(path: Path, data: list[RecommendationSet] | None = None) -> ImportResult:
@@ -597,17 +593,8 @@ def _formatted(node: Inline, bold: bool, italic: bool) -> Inline:
     return node
 
 
-def _plain(nodes: list[Inline]) -> str:
-    """Return the text of inline content, notes left out."""
-    from .inline import plain_text
-
-    return plain_text(nodes)
-
-
 def _stripped(nodes: list[Inline]) -> list[Inline]:
     """Return content without spaces at its ends."""
-    from .inline import _strip
-
     return _strip(list(nodes))
 
 
@@ -626,7 +613,7 @@ def _drop_prefix(nodes: list[Inline], length: int) -> list[Inline]:
     out = []
     for node in nodes:
         if length > 0 and isinstance(node, (Text, Strong, Emph)):
-            text = _plain([node])
+            text = plain_text([node])
             if len(text) <= length:
                 length -= len(text)
                 continue
