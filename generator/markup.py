@@ -8,7 +8,7 @@ read back is the text written.
 
 from __future__ import annotations
 
-from .inline import BARE_URL, ESCAPABLE, InlineVisitor
+from .inline import BARE_URL, ESCAPABLE, InlineVisitor, _trim_url
 from .model import Citation, CrossRef, Emph, Inline, Link, NoteCall, RecommendationRef, Strong, Text
 
 
@@ -77,19 +77,13 @@ def escape(text: str) -> str:
     out, at = [], 0
     for match in BARE_URL.finditer(text):
         if match.start() == 0 or not text[match.start() - 1].isalnum():
-            url = _trim(match.group(0))
+            url = _trim_url(match.group(0))  # the punctuation ending its sentence, as the parser leaves it
             out.append(_escaped(text[at:match.start()]))
             out.append(f"<{address(url)}>")
             at = match.start() + len(url)
     out.append(_escaped(text[at:]))
     return "".join(out)
 
-
-def _trim(url: str) -> str:
-    """Return a bare address without the punctuation that ends its sentence, as the parser takes it."""
-    from .inline import _trim_url
-
-    return _trim_url(url)
 
 
 def _escaped(text: str) -> str:

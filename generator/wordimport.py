@@ -107,7 +107,7 @@ class WordFile:
         except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as exc:
             raise ContentError(f"not a Word file that can be read ({exc})", Location(path)) from None
         self.styles = self._styles(read.get("word/styles.xml"))
-        self.formats = self._numbering(read.get("word/numbering.xml"))
+        self.formats, self.starts = _numbering(read.get("word/numbering.xml"))
         self.links = _relationships(read.get("word/_rels/document.xml.rels"))
         self.note_links = _relationships(read.get("word/_rels/footnotes.xml.rels"))
         notes = read.get("word/footnotes.xml")
@@ -134,29 +134,6 @@ class WordFile:
             }
         return found
 
-    def _numbering(self, root: etree._Element | None) -> dict[tuple[str, int], str]:
-        """Return (numId, level) → the number format ("decimal", "bullet" …); keep each list's first number."""
-        self.starts: dict[tuple[str, int], int] = {}
-        if root is None:
-            return {}
-        abstract = {}
-        for node in root.iter(w("abstractNum")):
-            levels = {}
-            for lvl in node.iter(w("lvl")):
-                fmt, start = lvl.find(w("numFmt")), lvl.find(w("start"))
-                levels[int(lvl.get(w("ilvl")))] = (fmt.get(w("val")) if fmt is not None else "decimal",
-                                                   int(start.get(w("val"))) if start is not None else 1)
-            abstract[node.get(w("abstractNumId"))] = levels
-        formats = {}
-        for num in root.iter(w("num")):
-            ref = num.find(w("abstractNumId"))
-            overrides = {int(o.get(w("ilvl"))): int(o.find(w("startOverride")).get(w("val")))
-                         for o in num.iter(w("lvlOverride")) if o.find(w("startOverride")) is not None}
-            for level, (fmt, start) in abstract.get(ref.get(w("val")) if ref is not None else "", {}).items():
-                formats[(num.get(w("numId")), level)] = fmt
-                self.starts[(num.get(w("numId")), level)] = overrides.get(level, start)
-        return formats
-
     def style_of(self, style_id: str | None) -> dict:
         """Return what a paragraph style says, with what its base styles say where it says nothing."""
         merged: dict = {"name": "normal", "outline": None, "numpr": None}
@@ -170,6 +147,30 @@ class WordFile:
         for key in ("outline", "numpr"):
             merged[key] = next((s[key] for s in chain if s[key] is not None), None)
         return merged
+
+
+def _numbering(root: etree._Element | None) -> tuple[dict[tuple[str, int], str], dict[tuple[str, int], int]]:
+    """Return (numId, level) → the number format ("decimal", "bullet" …), and → the list's first number."""
+    starts: dict[tuple[str, int], int] = {}
+    if root is None:
+        return {}, starts
+    abstract = {}
+    for node in root.iter(w("abstractNum")):
+        levels = {}
+        for lvl in node.iter(w("lvl")):
+            fmt, start = lvl.find(w("numFmt")), lvl.find(w("start"))
+            levels[int(lvl.get(w("ilvl")))] = (fmt.get(w("val")) if fmt is not None else "decimal",
+                                               int(start.get(w("val"))) if start is not None else 1)
+        abstract[node.get(w("abstractNumId"))] = levels
+    formats = {}
+    for num in root.iter(w("num")):
+        ref = num.find(w("abstractNumId"))
+        overrides = {int(o.get(w("ilvl"))): int(o.find(w("startOverride")).get(w("val")))
+                     for o in num.iter(w("lvlOverride")) if o.find(w("startOverride")) is not None}
+        for level, (fmt, start) in abstract.get(ref.get(w("val")) if ref is not None else "", {}).items():
+            formats[(num.get(w("numId")), level)] = fmt
+            starts[(num.get(w("numId")), level)] = overrides.get(level, start)
+    return formats, starts
 
 
 def _num(numpr: etree._Element | None) -> tuple[str, int] | None:
