@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import contentspec
-from .contentwrite import new_folder, quoted, read_data_option, refuse_existing
+from .contentwrite import comment, new_folder, quoted, read_data_option, refuse_existing
 from .errors import UsageProblem
 from .recommendations.data import RecommendationSet
 from .schema import modeline, write_schemas
@@ -106,7 +106,7 @@ def _text(path: Path, text: str) -> Path:
 
 def _comment(mapping: str, name: str) -> str:
     """Return a key's help as a YAML comment."""
-    return f"  # {contentspec.key(mapping, name).help}"
+    return comment(contentspec.key(mapping, name).help)
 
 
 def submission_yaml(spec: NewSubmission, section: str, data: str | None) -> str:
