@@ -169,7 +169,8 @@ def _advice(exc: yaml.MarkedYAMLError, text: str) -> str | None:
     """Return what to do about a common mistake, from PyYAML's problem and the line it is on."""
     problem = exc.problem or ""
     mark = exc.problem_mark
-    line = text.splitlines()[mark.line] if mark is not None and mark.line < len(text.splitlines()) else ""
+    lines = text.splitlines()
+    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
     value = re.sub(r"^\s*(?:-\s+)?(?:[\w.-]+:\s+)?", "", line)  # the line's text after "- " and "key: "
     if "'\\t'" in problem:
         return "a tab: indent with spaces (two for each level), not tabs"
