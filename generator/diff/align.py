@@ -9,10 +9,21 @@ from __future__ import annotations
 
 import bisect
 import re
+import zlib
+from collections import Counter
 from difflib import SequenceMatcher
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 WORD = re.compile(r"\w+")
+
+ALL_PAIRS_LIMIT = 20_000
+"""Up to this many (old, new) pairs, every pair is compared; beyond it, each new entry is compared with a
+few candidates only, so that the cost stays linear in the size of the submission."""
+CANDIDATES = 24  # the most old entries a new one is compared with, beyond ALL_PAIRS_LIMIT
+RARE_WORDS = 8  # how many of a new entry's rarest words find its candidates
+SAMPLED_WORDS = 8  # … and how many of its other words, sampled the same way on both sides
+COMMON = 64  # a word found in more old entries than this finds no candidates (it tells nothing apart)
+WINDOW = 4  # old entries either side of a new entry's proportional place, always candidates
 
 
 def words(text: str) -> list[str]:
@@ -47,10 +58,93 @@ def align(
     return merged
 
 
+def similar_pairs(
+    old: Sequence[Sequence[str]],
+    new: Sequence[Sequence[str]],
+    threshold: float,
+    old_free: Sequence[int],
+    new_free: Sequence[int],
+    groups: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> list[tuple[float, float, int, int]]:
+    """Return (−similarity, distance, i, j) of the free entries alike enough to pair, ready to sort.
+
+    `distance` is how far apart the two stand, each as a fraction of its list; it breaks ties. `groups`
+    names each entry's group (a paragraph's section heading): entries of the same small group are always
+    compared.
+    """
+    found: list[tuple[float, float, int, int]] = []
+    matcher = SequenceMatcher(None, autojunk=False)
+    for j, olds in candidates(old, new, old_free, new_free, groups):
+        matcher.set_seq2(new[j])
+        for i in olds:
+            matcher.set_seq1(old[i])
+            if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= threshold:
+                found.append((-ratio, abs(i / max(len(old), 1) - j / max(len(new), 1)), i, j))
+    return found
+
+
+def candidates(
+    old: Sequence[Sequence[str]],
+    new: Sequence[Sequence[str]],
+    old_free: Sequence[int],
+    new_free: Sequence[int],
+    groups: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> Iterator[tuple[int, Iterable[int]]]:
+    """Yield each free new index with the free old indices worth comparing it with.
+
+    Few enough pairs are all compared. Beyond that, a new entry's candidates are the old entries sharing
+    most of its rarest words, those of its group when the group is small, and those near its place.
+    """
+    if len(old_free) * len(new_free) <= ALL_PAIRS_LIMIT:
+        for j in new_free:
+            yield j, old_free
+        return
+    postings: dict[str, list[int]] = {}
+    for i in old_free:
+        for word in set(old[i]):
+            postings.setdefault(word, []).append(i)
+    grouped: dict[str, list[int]] = {}
+    if groups is not None:
+        for i in old_free:
+            grouped.setdefault(groups[0][i], []).append(i)
+    for j in new_free:
+        telling = [w for w in set(new[j]) if len(postings.get(w, ())) <= COMMON and w in postings]
+        hits: Counter[int] = Counter()
+        for word in _sample(telling, postings):
+            hits.update(postings[word])
+        chosen = {i for i, _ in hits.most_common(CANDIDATES)}
+        if groups is not None and len(same := grouped.get(groups[1][j], [])) <= CANDIDATES:
+            chosen.update(same)
+        place = bisect.bisect_left(old_free, round(j * len(old) / max(len(new), 1)))
+        chosen.update(old_free[max(place - WINDOW, 0):place + WINDOW])
+        yield j, sorted(chosen)
+
+
+def _sample(words: list[str], postings: dict[str, list[int]]) -> set[str]:
+    """Return the words that find a new entry's candidates: its rarest, and a sample of the rest.
+
+    The rarest words tell an entry apart when it has names and figures of its own; the sample (the words
+    whose CRC is smallest, the same words on both sides whatever the text) finds a partner whose rare words
+    were edited away. CRC rather than `hash`, so that the result is the same in every run.
+    """
+    rarest = sorted(words, key=lambda w: (len(postings[w]), w))[:RARE_WORDS]
+    sampled = sorted(words, key=lambda w: zlib.crc32(w.encode("utf-8")))[:SAMPLED_WORDS]
+    return {*rarest, *sampled}
+
+
 def _best_pairs(old: Sequence[Sequence[str]], new: Sequence[Sequence[str]], threshold: float) -> list[tuple[int, int]]:
-    """Return the non-crossing pairs of similar entries with the greatest total similarity."""
+    """Return the non-crossing pairs of similar entries with the greatest total similarity.
+
+    A long stretch is paired greedily instead (the most alike first, then the longest run that keeps
+    both orders), since the exact pairing costs the product of the two lengths.
+    """
     if not old or not new:
         return []
+    if len(old) * len(new) > ALL_PAIRS_LIMIT:
+        return _greedy_pairs(old, new, threshold)
     score = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]
     for i in range(len(old) - 1, -1, -1):
         for j in range(len(new) - 1, -1, -1):
@@ -68,6 +162,21 @@ def _best_pairs(old: Sequence[Sequence[str]], new: Sequence[Sequence[str]], thre
             pairs.append((i, j))
             i, j = i + 1, j + 1
     return pairs
+
+
+def _greedy_pairs(old: Sequence[Sequence[str]], new: Sequence[Sequence[str]], threshold: float) -> list[tuple[int, int]]:
+    """Return non-crossing pairs of similar entries: the most alike first, then those keeping both orders."""
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    chosen: list[tuple[int, int]] = []
+    for _, _, i, j in sorted(similar_pairs(old, new, threshold, range(len(old)), range(len(new)))):
+        if i not in taken_old and j not in taken_new:
+            taken_old.add(i)
+            taken_new.add(j)
+            chosen.append((i, j))
+    chosen.sort()
+    kept = longest_increasing([j for _, j in chosen])
+    return [pair for k, pair in enumerate(chosen) if k in kept]
 
 
 def interleave(

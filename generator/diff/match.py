@@ -12,14 +12,13 @@ new one).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from difflib import SequenceMatcher
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence, TypeVar
 
 from ..formatting import Block as FormattedBlock
 from ..inline import plain_text
 from ..model import Inline, OwnRecommendation, Paragraph, Section, Submission, Text
-from .align import align, interleave, longest_increasing, similarity, words
+from .align import align, interleave, longest_increasing, similar_pairs, similarity, words
 from .model import Block, LineDiff, MovedAway, ParagraphDiff, RecommendationDiff, SectionDiff
 from .words import InlineDiff, diff_inline
 
@@ -41,6 +40,8 @@ class Unit:
     text: str
     words: tuple[str, ...]
     label: str | None = None
+    home: str = ""
+    """The heading of the unit's section: units of one section are compared first."""
 
 
 def unit(text: str, label: str | None = None) -> Unit:
@@ -86,31 +87,16 @@ def _by_text(
 def _by_similarity(
     old: Sequence[Unit], new: Sequence[Unit], paired: Pairs, taken: set[int], threshold: float
 ) -> list[tuple[int, int, float]]:
-    """Return (i, j, similarity) of the remaining units alike enough to pair, the most alike first."""
-    return [(i, j, -ratio) for ratio, _, i, j in sorted(_similar(old, new, paired, taken, threshold))]
+    """Return (i, j, similarity) of the remaining units alike enough to pair, the most alike first.
 
-
-def _similar(
-    old: Sequence[Unit], new: Sequence[Unit], paired: Pairs, taken: set[int], threshold: float
-) -> list[tuple[float, float, int, int]]:
-    """Return (−ratio, distance, i, j) of the unpaired units alike enough to pair."""
-    found: list[tuple[float, float, int, int]] = []
-    matcher = SequenceMatcher(None, autojunk=False)
-    for j, nu in enumerate(new):
-        if j in taken:
-            continue
-        matcher.set_seq2(nu.words)
-        for i, ou in enumerate(old):
-            if i in paired:
-                continue
-            matcher.set_seq1(ou.words)
-            if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
-                continue
-            ratio = matcher.ratio()
-            if ratio >= threshold:
-                distance = abs(i / max(len(old), 1) - j / max(len(new), 1))
-                found.append((-ratio, distance, i, j))
-    return found
+    Units of the same section are compared first; in a long submission, a unit is compared with those
+    sharing its rarest words and those near its place only (`align.candidates`), so the cost stays linear.
+    """
+    old_free = [i for i in range(len(old)) if i not in paired]
+    new_free = [j for j in range(len(new)) if j not in taken]
+    groups = ([u.home for u in old], [u.home for u in new])
+    found = similar_pairs([u.words for u in old], [u.words for u in new], threshold, old_free, new_free, groups)
+    return [(i, j, -ratio) for ratio, _, i, j in sorted(found)]
 
 
 def paragraph_unit(paragraph: Paragraph) -> Unit:
@@ -182,7 +168,9 @@ class Merger:
 
     def _pair(self, old: Sequence[T], new: Sequence[T], to_unit: Callable[[T], Unit], threshold: float) -> None:
         """Pair two lists of elements and record each one's partner."""
-        for i, (j, ratio) in pair_units([to_unit(x) for x in old], [to_unit(x) for x in new], threshold).items():
+        old_units = [replace(to_unit(x), home=self.home.get(id(x), "")) for x in old]
+        new_units = [replace(to_unit(x), home=self.home.get(id(x), "")) for x in new]
+        for i, (j, ratio) in pair_units(old_units, new_units, threshold).items():
             self.partner[id(old[i])], self.partner[id(new[j])] = new[j], old[i]
             self.ratio[id(new[j])] = ratio
 
