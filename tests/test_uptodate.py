@@ -137,3 +137,16 @@ def test_a_build_that_stops_on_an_error_leaves_outputs_and_record_as_they_were(m
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     sub.write_text(good, encoding="utf-8")
     assert build(minimal, out, "--format", "md")[0].startswith("up to date: ")
+
+
+def test_library_versions_are_those_importlib_metadata_reads() -> None:
+    from importlib import metadata
+
+    expected = []
+    for name in uptodate.LIBRARIES:
+        try:
+            expected.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            expected.append((name, "-"))
+    assert uptodate._library_versions() == expected
+    assert dict(expected)["weasyprint"] != "-"
