@@ -10,8 +10,6 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .cliutil import content_dirs, fail, say_error
-from .errors import UprError, UsageProblem, shown_path
 
 
 class LazyGroup(click.Group):
@@ -79,6 +77,8 @@ def build(folders: tuple[Path, ...], formats: str, out_dir: Path, templates: Pat
     command exits 1 at the end naming those that were not. Outputs whose content has not changed since
     they were written are left as they are. Several submissions are built at once, one per core.
     """
+    from .cliutil import content_dirs, fail, say_error
+    from .errors import UprError, UsageProblem, shown_path
     from .build import build_folders, parse_formats
 
     try:
@@ -145,6 +145,8 @@ def echo_findings(findings: list) -> None:
 def new(folder: Path, state: str | None, cycle: int | None, organisations: tuple[str, ...], kind: str | None,
         language: str, numbering: str, session: int | None, data: Path | None) -> None:
     """Start a new submission in FOLDER: a skeleton that checks clean and builds, with comments on every key."""
+    from .cliutil import fail
+    from .errors import UprError, UsageProblem, shown_path
     from .contentwrite import read_data_option
     from .new import NewSubmission, create
 
@@ -179,6 +181,8 @@ def new(folder: Path, state: str | None, cycle: int | None, organisations: tuple
               help="The folder for --format's files.")
 def watch(folder: Path | None, port: int, formats: str, out_dir: Path) -> None:
     """Check FOLDER and rebuild its preview at every save; the page on 127.0.0.1 follows by itself. Ctrl-C stops."""
+    from .cliutil import content_dirs, fail
+    from .errors import UprError, UsageProblem, shown_path
     import threading
 
     from .build import parse_formats
@@ -216,6 +220,8 @@ def watch(folder: Path | None, port: int, formats: str, out_dir: Path) -> None:
 def schema(folders: tuple[Path, ...]) -> None:
     """Write the editor's schemas into each submission in FOLDERS (default: all of content/), as upr new does:
     after upgrading upr, so that the editor knows what this version accepts."""
+    from .cliutil import content_dirs, fail
+    from .errors import UprError, shown_path
     from .schema import FOLDER, write_schemas
 
     try:
@@ -236,6 +242,8 @@ def schema(folders: tuple[Path, ...]) -> None:
               help="Recommendation data (from upr recommendations import): references typed as text become {rec …}.")
 def import_(word_file: Path, folder: Path, data_files: tuple[Path, ...]) -> None:
     """Bring a submission written in Word (.docx, or .doc with LibreOffice installed) in as a submission folder."""
+    from .cliutil import fail
+    from .errors import UprError, shown_path
     from .wordimport import import_folder
 
     try:

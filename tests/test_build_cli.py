@@ -584,6 +584,16 @@ def test_start_up_imports_only_click(args: list[str]) -> None:
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_version_imports_no_module_of_upr_but_the_command_line() -> None:
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom generator.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n"
+              "    pass\nprint(sorted(m for m in sys.modules if m.startswith('generator')))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "['generator', 'generator.cli']"
+
+
 def test_the_check_formats_are_the_reports_own() -> None:
     from generator.checks.report import FORMATTERS
     from generator.cli_check import REPORT_FORMATS
