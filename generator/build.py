@@ -165,7 +165,7 @@ def _remedy(exc: OSError) -> str:
     """Return what to do about a write that failed, for the failures a person can act on."""
     remedies = {errno.ENOSPC: "free some space on the disk", errno.EDQUOT: "free some space on the disk",
                 errno.EACCES: "give --out a folder you may write to", errno.EROFS: "give --out a folder you may write to"}
-    return f": {remedies[exc.errno]}, then build again" if exc.errno in remedies else ""
+    return f": {remedies[exc.errno]}, then try again" if exc.errno in remedies else ""
 
 
 STALE_PART_SECONDS = 3600

@@ -39,7 +39,20 @@ def logo_problem(path: Path) -> str | None:
         return unreadable
     if path.suffix.lower() == ".svg":
         return _svg_problem(data, unreadable)
+    if not _ends_as_its_format_says(data, PILLOW_FORMATS[path.suffix.lower()]):
+        return unreadable
     return _raster_problem(path, PILLOW_FORMATS[path.suffix.lower()], unreadable)
+
+
+PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the empty IEND chunk with its checksum
+JPEG_END = b"\xff\xd9"  # end of image; inside the data an 0xFF is always followed by 0x00 or a marker
+
+
+def _ends_as_its_format_says(data: bytes, kind: str) -> bool:
+    """Tell whether a PNG holds its end chunk, or a JPEG its end marker near its end: a truncated file does
+    not. Said here because Pillow decodes a truncated file without a word once WeasyPrint is imported (it
+    sets ImageFile.LOAD_TRUNCATED_IMAGES for the whole process)."""
+    return PNG_END in data if kind == "PNG" else JPEG_END in data[-4096:]
 
 
 def _raster_problem(path: Path, expected: str, unreadable: str) -> str | None:

@@ -190,6 +190,7 @@ class Clauses:
     flat: FlatText
     claims: list[Claim]
     spans: list[tuple[int, int]] = field(init=False)
+    span_starts: list[int] = field(init=False)  # where each sentence starts, for bisection
     ends: list[int] = field(init=False)  # where each anchor ends, sorted
     offsets: list[int] = field(init=False)  # where each anchor starts, sorted
     semicolons: list[int] = field(init=False)  # the offset after each semicolon
@@ -197,6 +198,7 @@ class Clauses:
 
     def __post_init__(self) -> None:
         self.spans = sentence_spans(self.flat.text)
+        self.span_starts = [start for start, _ in self.spans]
         self.ends = sorted(a.end for a in self.flat.anchors)
         self.offsets = sorted(a.offset for a in self.flat.anchors)
         self.semicolons = [m.end() for m in re.finditer(";", self.flat.text)]
@@ -205,7 +207,7 @@ class Clauses:
 
     def sentence(self, offset: int) -> tuple[int, int]:
         """Return the sentence holding `offset` (the last one for the end of the text)."""
-        index = bisect.bisect_right([start for start, _ in self.spans], offset) - 1
+        index = bisect.bisect_right(self.span_starts, offset) - 1
         start, end = self.spans[max(index, 0)]
         return (start, end) if start <= offset < end else self.spans[-1]
 
@@ -236,12 +238,11 @@ def _clause_start(clauses: Clauses, anchor: Anchor, sentence_start: int) -> int:
     """Return where the clause ending at `anchor` starts: after the previous anchor or semicolon."""
     stops = [sentence_start]
     # the anchors that end by this one's start, but this one itself (a note call ends where it starts)
-    index = bisect.bisect_right(clauses.ends, anchor.offset)
-    ends = clauses.ends[:index]
-    if anchor.end <= anchor.offset and ends:
-        ends = ends[:-1] if ends[-1] == anchor.end else ends
-    if ends:
-        stops.append(ends[-1])
+    last = bisect.bisect_right(clauses.ends, anchor.offset) - 1  # an index, not a slice: a slice per anchor is quadratic
+    if anchor.end <= anchor.offset and last >= 0 and clauses.ends[last] == anchor.end:
+        last -= 1
+    if last >= 0:
+        stops.append(clauses.ends[last])
     semicolon = bisect.bisect_right(clauses.semicolons, anchor.offset) - 1
     if semicolon >= 0:
         stops.append(clauses.semicolons[semicolon])

@@ -181,10 +181,10 @@ def render_template(env: jinja2.Environment, name: str, **values: object) -> str
         raise RenderError(f"{_template_folder(env)} has no {exc.name}: copy it from upr's default template") from None
     except jinja2.TemplateSyntaxError as exc:
         where = _template_place(Path(exc.filename or _template_folder(env) / name), exc.lineno)
-        raise RenderError(f"{where}: template syntax error: {exc.message}: correct the template") from None
+        raise RenderError(f"{where}: template syntax error: {exc.message.rstrip('.')}: correct the template") from None
     except jinja2.TemplateError as exc:
         where = _template_place(*_failing_template_line(exc, _template_folder(env) / name))
-        raise RenderError(f"{where}: {exc.message}: correct the template") from None
+        raise RenderError(f"{where}: {(exc.message or type(exc).__name__).rstrip('.')}: correct the template") from None
 
 
 def _template_folder(env: jinja2.Environment) -> Path:
@@ -240,4 +240,4 @@ def _style_css(folder: Path) -> str:
     except OSError as exc:
         raise RenderError(f"{shown_path(path)}: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
-        raise RenderError(f"{shown_path(path)}: style.css is not UTF-8 text: save it as UTF-8") from None
+        raise RenderError(f"{shown_path(path)}: not UTF-8 text: save it as UTF-8") from None
