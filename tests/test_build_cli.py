@@ -621,9 +621,9 @@ def test_a_logo_that_is_not_its_kind_of_picture_is_one_line(name: str, content: 
                                                             tmp_path: Path) -> None:
     (minimal / name).write_bytes(content)
     sub = edit_submission(minimal, "A test organisation.\n", f"A test organisation.\n    logo: {name}\n")
-    kind = name.rsplit(".", 1)[1].upper()
+    kind = {"png": "a PNG", "jpg": "a JPG", "svg": "an SVG"}[name.rsplit(".", 1)[1]]
     assert build_error(minimal, tmp_path) == (
-        f"upr: error: {sub}:11:11: '{name}' is not a {kind} picture that can be read: export the logo again\n")
+        f"upr: error: {sub}:11:11: '{name}' is not {kind} picture that can be read: export the logo again\n")
 
 
 def test_document_properties_are_cut_at_words_limit_and_the_title_kept_whole(minimal: Path, tmp_path: Path) -> None:
