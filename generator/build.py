@@ -72,7 +72,9 @@ def build_folder(folder: Path, out_dir: Path, formats: tuple[str, ...], template
                              "nothing written (--force builds anyway)"]
             return done
         template_folder = check_template(submission.meta.template, templates_root)
-        inputs = fingerprint(folder, template_folder, out_dir)
+        inside = folder.resolve()
+        read = [*submission.files, *(rset.path for rset in submission.recommendation_data if rset.path)]
+        inputs = fingerprint(folder, template_folder, out_dir, [p for p in read if not p.resolve().is_relative_to(inside)])
         record = BuildRecord.read(out_dir, submission.name)
         stale = tuple(fmt for fmt in formats
                       if rebuild or not record.current(out_dir / f"{submission.name}.{fmt}", inputs))

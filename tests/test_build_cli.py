@@ -338,6 +338,12 @@ def test_recommendation_data_may_be_shared_from_the_parent_folder(minimal: Path,
     code, _, stderr = run("build", str(minimal), "--format", "html", "--out", str(tmp_path / "out"))
     assert (code, stderr) == (0, "")
     assert load_resolved(minimal).recommendation_refs[0].recommendation.text == "Ratify the treaty"
+    # The shared file is one of what the build is made from: a change to it writes the output again.
+    assert run("build", str(minimal), "--format", "html", "--out", str(tmp_path / "out"))[1].startswith("up to date")
+    (shared / "A-HRC-1-1.yaml").write_text(DATA.format(text="Ratify the covenant"), encoding="utf-8")
+    code, stdout, _ = run("build", str(minimal), "--format", "html", "--out", str(tmp_path / "out"))
+    assert (code, stdout) == (0, f"wrote {tmp_path / 'out' / 'minimal.html'}\n")
+    assert load_resolved(minimal).recommendation_refs[0].recommendation.text == "Ratify the covenant"
 
 
 def test_recommendation_data_further_up_is_refused(minimal: Path, tmp_path: Path) -> None:
