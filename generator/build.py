@@ -46,6 +46,8 @@ class FolderBuild:
     files), or the number of errors the checks found."""
     up_to_date: list[Path] = field(default_factory=list)
     """The outputs left alone: nothing they are made from changed since they were written."""
+    refused_urls: list[str] = field(default_factory=list)
+    """What the PDF renderer did not fetch, for a PDF written now or up to date."""
 
     @property
     def errors(self) -> list[Finding]:
@@ -60,10 +62,12 @@ def build_folder(folder: Path, out_dir: Path, formats: tuple[str, ...], template
     Nothing is written when the checks find errors, unless `force` is set. An output whose inputs have not
     changed since it was written is left alone (`up_to_date`), unless `rebuild` is set.
     """
-    from .uptodate import BuildRecord, fingerprint
+    from .uptodate import BuildRecord, fingerprint, folder_digest
 
     done = FolderBuild(folder)
     try:
+        name = folder.resolve().name
+        before = folder_digest(folder, out_dir, name)  # before loading: a save during the build is not lost
         submission = load_resolved(folder)
         done.findings = list(run_checks(submission).findings)
         if done.errors and not force:
@@ -72,18 +76,21 @@ def build_folder(folder: Path, out_dir: Path, formats: tuple[str, ...], template
                              "nothing written (--force builds anyway)"]
             return done
         template_folder = check_template(submission.meta.template, templates_root)
-        inside = folder.resolve()
+        inside = submission.root
         read = [*submission.files, *(rset.path for rset in submission.recommendation_data if rset.path)]
-        inputs = fingerprint(folder, template_folder, out_dir, [p for p in read if not p.resolve().is_relative_to(inside)])
-        record = BuildRecord.read(out_dir, submission.name)
-        stale = tuple(fmt for fmt in formats
-                      if rebuild or not record.current(out_dir / f"{submission.name}.{fmt}", inputs))
-        done.up_to_date = [out_dir / f"{submission.name}.{fmt}" for fmt in formats if fmt not in stale]
+        inputs = fingerprint(before, template_folder, [p for p in read if not p.resolve().is_relative_to(inside)])
+        record = BuildRecord.read(out_dir, name)
+        targets = {fmt: out_dir / f"{name}.{fmt}" for fmt in formats}
+        stale = tuple(fmt for fmt in formats if rebuild or not record.current(targets[fmt], inputs))
+        done.up_to_date = [targets[fmt] for fmt in formats if fmt not in stale]
+        done.refused_urls = [url for path in done.up_to_date for url in record.warnings(path)]
         if stale:
             done.result = build_submission(submission, out_dir, stale, templates_root)
-            for output in done.result.outputs:
-                record.note(output, inputs)
-            record.write()
+            done.refused_urls += done.result.refused_urls
+            if folder_digest(folder, out_dir, name) == before:  # else a save came meanwhile: the next build writes
+                for fmt in stale:
+                    record.note(targets[fmt], inputs, done.result.refused_urls if fmt == "pdf" else [])
+                record.write()
     except UprError as exc:
         done.failures = exc.lines()
     return done
@@ -95,26 +102,55 @@ def build_folders(folders: list[Path], out_dir: Path, formats: tuple[str, ...], 
 
     In parallel each submission is built in a worker process, forked so that upr is not imported again;
     a worker imports a renderer (WeasyPrint takes a second) at its first output of that format and keeps it
-    for the next submissions, and one whose outputs are all up to date imports none.
+    for the next submissions, and one whose outputs are all up to date imports none. A fault of upr's in
+    one submission, or a worker that dies, is that submission's failure: the others are still built.
     """
     workers = min(jobs, len(folders))
     if workers <= 1:
         for folder in folders:
-            yield build_folder(folder, out_dir, formats, templates_root, force, rebuild)
+            try:
+                yield build_folder(folder, out_dir, formats, templates_root, force, rebuild)
+            except Exception as exc:  # noqa: BLE001 (upr's own fault: told, and the next folder still builds)
+                yield _faulted(folder, exc)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(workers, multiprocessing.get_context(method)) as pool:
-        running = [pool.submit(build_folder, folder, out_dir, formats, templates_root, force, rebuild)
-                   for folder in folders]
+        running = {pool.submit(build_folder, folder, out_dir, formats, templates_root, force, rebuild): folder
+                   for folder in folders}
         try:
             for future in as_completed(running):
-                yield future.result()
+                try:
+                    yield future.result()
+                except BrokenProcessPool:  # a worker was killed (out of memory?): its half-written files go
+                    _remove_parts(out_dir, running[future], formats)
+                    yield FolderBuild(running[future], failures=[
+                        f"{shown_path(running[future])}: not built: the process building it stopped (killed, or "
+                        "out of memory?); nothing of it was written: run the build again"])
+                except Exception as exc:  # noqa: BLE001 (as above)
+                    yield _faulted(running[future], exc)
         finally:
             for future in running:
                 future.cancel()
+
+
+def _faulted(folder: Path, exc: Exception) -> FolderBuild:
+    """Return the failure of a folder whose build met a fault of upr's; re-raise it under UPR_DEBUG=1."""
+    if os.environ.get("UPR_DEBUG"):
+        raise exc
+    return FolderBuild(folder, failures=[
+        f"{shown_path(folder)}: upr itself failed ({type(exc).__name__}: {exc}); nothing of it was written. Run "
+        "again with UPR_DEBUG=1 to see where, and please report it"])
+
+
+def _remove_parts(out_dir: Path, folder: Path, formats: tuple[str, ...]) -> None:
+    """Remove the temporary files a dead worker left while writing this folder's outputs."""
+    for fmt in formats:
+        for part in out_dir.glob(f".{folder.resolve().name}.{fmt}.*.part"):
+            part.unlink(missing_ok=True)
 
 
 def check_template(template: str, templates_root: Path | None = None) -> Path:

@@ -44,6 +44,9 @@ class LazyGroup(click.Group):
         except click.Abort:
             click.echo("upr: stopped", err=True)
             sys.exit(1)
+        except BrokenPipeError:  # the reader went away (`upr build | head -1`): nothing more to say to it
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except Exception as exc:  # a fault of upr's, not of the content: one line, the traceback on request
             if os.environ.get("UPR_DEBUG"):
                 raise
@@ -101,13 +104,12 @@ def build(folders: tuple[Path, ...], formats: str, out_dir: Path, templates: Pat
                 say_error(line)
             failed.append(shown_path(done.folder))
             continue
+        for url in done.refused_urls:
+            click.echo(f"upr: warning: the PDF renderer did not fetch {url}", err=True)
         for path in done.up_to_date:
             click.echo(f"up to date: {path} (nothing changed; --rebuild writes it again)")
-        if done.result is not None:
-            for url in done.result.refused_urls:
-                click.echo(f"upr: warning: the PDF renderer did not fetch {url}", err=True)
-            for path in done.result.outputs:
-                click.echo(f"wrote {path}")
+        for path in done.result.outputs if done.result else []:
+            click.echo(f"wrote {path}")
     if len(chosen) > 1 and failed:
         failed.sort(key=[shown_path(f) for f in chosen].index)  # in the order asked for, whichever finished first
         click.echo(f"upr: error: {len(failed)} of {len(chosen)} submissions not built: {', '.join(failed)}", err=True)

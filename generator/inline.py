@@ -388,8 +388,21 @@ class PlainText(InlineVisitor[None]):
     writer_name = "the plain-text projection"
 
     def __init__(self) -> None:
-        self.text = ""
+        self.parts: list[str] = []  # joined when `text` is asked for: `+=` on an attribute copies every time
+        self.length = 0
         self.anchors: list[tuple[int, int, NoteCall | RecommendationRef]] = []
+
+    @property
+    def text(self) -> str:
+        """Return the text so far."""
+        if len(self.parts) > 1:
+            self.parts[:] = ["".join(self.parts)]
+        return self.parts[0] if self.parts else ""
+
+    def append(self, text: str) -> None:
+        """Add text at the end."""
+        self.parts.append(text)
+        self.length += len(text)
 
     def add(self, nodes: list[Inline]) -> PlainText:
         """Append the text of the nodes; return self."""
@@ -398,7 +411,7 @@ class PlainText(InlineVisitor[None]):
         return self
 
     def visit_Text(self, node: Text) -> None:
-        self.text += node.text
+        self.append(node.text)
 
     def visit_Strong(self, node: Strong) -> None:
         self.add(node.children)
@@ -410,15 +423,15 @@ class PlainText(InlineVisitor[None]):
         self.add(node.children)
 
     def visit_NoteCall(self, node: NoteCall) -> None:  # a note is not part of the text it is called from
-        self.anchors.append((len(self.text), len(self.text), node))
+        self.anchors.append((self.length, self.length, node))
 
     def visit_RecommendationRef(self, node: RecommendationRef) -> None:
-        start = len(self.text)
-        self.text += recommendation_label(node)
-        self.anchors.append((start, len(self.text), node))
+        start = self.length
+        self.append(recommendation_label(node))
+        self.anchors.append((start, self.length, node))
 
     def visit_CrossRef(self, node: CrossRef) -> None:
-        self.text += crossref_text(node)
+        self.append(crossref_text(node))
 
     def visit_Citation(self, node: Citation) -> None:
         self.add(citation_content(node))

@@ -88,7 +88,10 @@ class _Loader:
 
     def inside(self, relative: str, where: Location, shared: bool = False) -> Path:
         """Return `relative` as a path inside the submission folder (or, when `shared`, its parent folder)."""
-        path = (self.folder / relative).resolve()
+        try:
+            path = (self.folder / relative).resolve()
+        except RuntimeError:  # Python 3.11's word for a symbolic link that leads back to itself
+            raise ContentError(f"'{relative}' is a symbolic link that loops: put the file itself there", where) from None
         top = self.folder.parent if shared else self.folder
         if not path.is_relative_to(top):
             place = "the submission folder and its parent folder" if shared else "the submission folder"

@@ -1,13 +1,24 @@
 """Up-to-date outputs: a build whose inputs have not changed since it wrote an output leaves it alone.
 
 What a build reads is summed up in one fingerprint: every file of the
-submission folder (hidden ones aside, as the loader never reads them, and
-the output folder when it lies inside), every file of the template folder,
-upr's own code, the versions of the libraries that shape the outputs, and
-SOURCE_DATE_EPOCH. Beside the outputs, `.NAME.upr-build.json` records for
-each output the fingerprint it was written from and the digest of what was
-written. An output is up to date while both still hold, so an output
-edited, replaced or deleted by hand is written again.
+submission folder (but the outputs of this very build, when the output
+folder lies inside it, and a `.git` folder), every file of the template
+folder (following its links), the files the submission read from outside
+its folder (data shared from the parent folder), upr's own code, Python's
+version and those of the libraries that shape the outputs, and
+SOURCE_DATE_EPOCH. The folder is read before the content is loaded and again
+after the outputs are written; if it changed meanwhile (a save during the
+build), nothing is recorded and the next build writes again.
+
+Beside the outputs, `.NAME.upr-build.json` records for each output the
+fingerprint it was written from, the digest of what was written and the
+renderer's warnings, which an up-to-date build says again. An output is up
+to date while both still hold, so one edited, replaced or deleted by hand is
+written again.
+
+Not in the fingerprint: the system's Pango, HarfBuzz and fontconfig, and the
+fonts installed on the machine (a character missing from the bundled font is
+drawn from them). After upgrading those, `upr build --rebuild`.
 
 Skipping is safe because outputs are reproducible: the same inputs give the
 same bytes (tests/test_reproducible.py).
@@ -19,37 +30,58 @@ import hashlib
 import json
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
 
-RECORD_VERSION = 1
+RECORD_VERSION = 2
 RECORD_SUFFIX = ".upr-build.json"
-LIBRARIES = ("python-docx", "lxml", "jinja2", "weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2",
-             "pillow", "common-fonts")
+LIBRARIES = ("python-docx", "lxml", "jinja2", "markupsafe", "pyyaml", "weasyprint", "pydyf", "fonttools",
+             "tinycss2", "cssselect2", "tinyhtml5", "pyphen", "pillow", "brotli", "zopfli", "common-fonts")
 """The distributions whose version can change the bytes of an output."""
 CODE = Path(__file__).resolve().parent
 
 
-def fingerprint(folder: Path, template_folder: Path, out_dir: Path, shared: list[Path] = ()) -> str:
-    """Return the digest of everything a build of `folder` with this template reads.
+def folder_digest(folder: Path, out_dir: Path, name: str) -> str:
+    """Return the digest of every file in a submission folder, but this build's outputs and record."""
+    out_at = out_dir.resolve()
+    own = re.compile(rf"{re.escape(name)}\.[a-z]+|\.{re.escape(name)}\..*")
+    digest = hashlib.sha256()
+    for path in _files(folder, follow=False, skip_dirs=(".git",)):
+        if path.parent.resolve() == out_at and own.fullmatch(path.name):
+            continue
+        digest.update(_entry("content", folder, path))
+    return digest.hexdigest()
 
-    `shared` are the files the submission read from outside its folder (recommendation data kept in the
-    parent folder for several submissions).
+
+def fingerprint(content: str, template_folder: Path, shared: list[Path] = ()) -> str:
+    """Return the digest of everything a build reads, given its folder's `folder_digest`.
+
+    `shared` are the files the submission read from outside its folder.
     """
     digest = hashlib.sha256()
-    digest.update(f"upr {__version__} record {RECORD_VERSION}\n".encode())
+    digest.update(f"upr {__version__} record {RECORD_VERSION} python {sys.version}\n".encode())
     digest.update(f"SOURCE_DATE_EPOCH={os.environ.get('SOURCE_DATE_EPOCH', '')}\n".encode())
     for name, version in _library_versions():
         digest.update(f"{name} {version}\n".encode())
-    for label, root, skip in (("code", CODE, None), ("template", template_folder, None), ("content", folder, out_dir)):
-        for path in _files(root, skip):
-            digest.update(f"{label} {path.relative_to(root).as_posix()} {file_digest(path)}\n".encode())
+    digest.update(f"content {content}\n".encode())
+    for path in _files(CODE, follow=False, skip_dirs=("__pycache__",)):
+        if path.suffix == ".py":
+            digest.update(_entry("code", CODE, path))
+    for path in _files(template_folder, follow=True):
+        digest.update(_entry("template", template_folder, path))
     for path in sorted({p.resolve() for p in shared}):
-        digest.update(f"shared {path} {file_digest(path)}\n".encode())
+        digest.update(_entry("shared", Path("/"), path))
     return digest.hexdigest()
+
+
+def _entry(label: str, root: Path, path: Path) -> bytes:
+    """Return one file's line of a fingerprint: its place under `root` and what it holds."""
+    name = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    return f"{label} {name} {file_digest(path)}\n".encode("utf-8", "surrogateescape")
 
 
 def _library_versions() -> list[tuple[str, str]]:
@@ -79,22 +111,33 @@ def _normal(name: str) -> str:
     return re.sub(r"[-_.]+", "_", name).lower()
 
 
-def _files(root: Path, skip: Path | None) -> list[Path]:
-    """Return the files under `root` in a fixed order: not hidden ones, not those under `skip`."""
-    skip_at = skip.resolve() if skip is not None else None
+def _files(root: Path, follow: bool, skip_dirs: tuple[str, ...] = ()) -> list[Path]:
+    """Return the files under `root` in a fixed order, hidden ones included; `follow` goes into linked
+    folders (each real folder once, so a loop ends)."""
     found: list[Path] = []
-    for here, folders, files in os.walk(root):
-        base = Path(here)
-        folders[:] = sorted(d for d in folders if not d.startswith(".") and d != "__pycache__"
-                            and (skip_at is None or (base / d).resolve() != skip_at))
-        found.extend(base / f for f in sorted(files) if not f.startswith(".") and not f.endswith(".pyc"))
+    seen: set[str] = set()
+    for here, folders, files in os.walk(root, followlinks=follow):
+        real = os.path.realpath(here)
+        if real in seen:
+            folders[:] = []
+            continue
+        seen.add(real)
+        folders[:] = sorted(d for d in folders if d not in skip_dirs)
+        found.extend(Path(here) / f for f in sorted(files))
     return found
 
 
 def file_digest(path: Path) -> str:
-    """Return the SHA-256 of a file's bytes."""
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+    """Return the SHA-256 of a file's bytes; what it is instead, for anything but a readable regular file
+    (a dangling or looping link, a pipe, a file it may not read), so that a change of kind still counts."""
+    try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            return f"not-a-file:{stat.S_IFMT(mode)}"
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except (OSError, RuntimeError) as exc:
+        return f"unreadable:{getattr(exc, 'errno', None) or type(exc).__name__}"
 
 
 @dataclass
@@ -115,7 +158,7 @@ class BuildRecord:
                 outputs = {}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             outputs = {}
-        return cls(path, {k: v for k, v in outputs.items() if isinstance(v, dict)})
+        return cls(path, {k: v for k, v in outputs.items() if isinstance(k, str) and isinstance(v, dict)})
 
     def current(self, output: Path, inputs: str) -> bool:
         """Tell whether `output` was written from these inputs and is still what was written."""
@@ -127,9 +170,14 @@ class BuildRecord:
         except OSError:
             return False
 
-    def note(self, output: Path, inputs: str) -> None:
-        """Record that `output` was just written from these inputs."""
-        self.outputs[output.name] = {"inputs": inputs, "digest": file_digest(output)}
+    def note(self, output: Path, inputs: str, warnings: list[str] = ()) -> None:
+        """Record that `output` was just written from these inputs, with what the renderer warned of."""
+        self.outputs[output.name] = {"inputs": inputs, "digest": file_digest(output), "warnings": list(warnings)}
+
+    def warnings(self, output: Path) -> list[str]:
+        """Return what the renderer warned of when it wrote `output`."""
+        said = self.outputs.get(output.name, {}).get("warnings", [])
+        return [w for w in said if isinstance(w, str)] if isinstance(said, list) else []
 
     def write(self) -> None:
         """Write the record (through a temporary file); a failure only costs the next build its shortcut."""

@@ -616,8 +616,19 @@ def test_a_fault_of_upr_itself_is_one_line_with_a_way_to_see_more(monkeypatch: p
 
     monkeypatch.setattr(generator.build, "build_folder", broken)
     code, _, stderr = run("build", str(minimal))
+    assert code == 1 and stderr == (f"upr: error: {minimal}: upr itself failed (KeyError: 'oops'); nothing of it was "
+                                    "written. Run again with UPR_DEBUG=1 to see where, and please report it\n")
+    monkeypatch.setattr(generator.build, "build_folders", broken)  # a fault outside any one submission's build
+    code, _, stderr = run("build", str(minimal))
     assert code == 1 and stderr == ("upr: error: upr itself failed (KeyError: 'oops'); nothing more was written. "
                                     "Run again with UPR_DEBUG=1 to see where, and please report it\n")
+    monkeypatch.setenv("UPR_DEBUG", "1")
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    with pytest.raises(KeyError):
+        CliRunner().invoke(main, ["build", str(minimal)], catch_exceptions=False)
 
 
 
@@ -681,3 +692,62 @@ def test_a_value_holding_a_line_break_is_echoed_on_one_line(tmp_path: Path) -> N
     code, _, stderr = run("diff", str(folder / "old"), str(folder / "new"), "--date", "2019\nnext line")
     assert code == 2 and stderr == ("upr: error: '2019\\nnext line' is not a date: write 2019-03-28 or "
                                     "2019-03-28T14:30:00Z\n")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_fault_of_upr_in_one_submission_of_a_batch_leaves_the_others_built(minimal: Path, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch,
+                                                                           jobs: str) -> None:
+    import generator.build
+
+    folders = [tmp_path / name for name in ("one", "two", "three")]
+    for folder in folders:
+        shutil.copytree(minimal, folder)
+    real = generator.build.build_submission
+
+    def failing_for_two(submission, *args, **kwargs):
+        if submission.name == "two":
+            raise RuntimeError("a bug")
+        return real(submission, *args, **kwargs)
+
+    monkeypatch.setattr(generator.build, "build_submission", failing_for_two)
+    out = tmp_path / "out"
+    code, stdout, stderr = run("build", *map(str, folders), "--format", "md", "--out", str(out), "--jobs", jobs)
+    assert code == 1
+    assert files_in(out) == ["one.md", "three.md"]
+    assert sorted(line.split("] ")[1] for line in stdout.splitlines() if line.startswith("[")) == sorted(
+        [f"{folders[0]}: built", f"{folders[1]}: not built", f"{folders[2]}: built"])
+    assert stderr.splitlines() == [
+        f"upr: error: {folders[1]}: upr itself failed (RuntimeError: a bug); nothing of it was written. Run again "
+        "with UPR_DEBUG=1 to see where, and please report it",
+        f"upr: error: 1 of 3 submissions not built: {folders[1]}"]
+
+
+def test_a_worker_that_dies_is_one_failure_and_leaves_no_temporary_file(minimal: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import signal
+
+    import generator.build
+
+    folders = [tmp_path / name for name in ("one", "two")]
+    for folder in folders:
+        shutil.copytree(minimal, folder)
+    real = generator.build.write_all_or_nothing
+
+    def dying_while_writing_two(writes):
+        if any(target.name.startswith("two.") for target in writes):
+            target = next(iter(writes))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            (target.parent / f".{target.name}.x1.part").write_text("half")
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(writes)
+
+    monkeypatch.setattr(generator.build, "write_all_or_nothing", dying_while_writing_two)
+    out = tmp_path / "out"
+    code, stdout, stderr = run("build", *map(str, folders), "--format", "md", "--out", str(out), "--jobs", "2")
+    assert code == 1
+    assert f"upr: error: {folders[1]}: not built: the process building it stopped (killed, or out of memory?); " \
+           "nothing of it was written: run the build again" in stderr.splitlines()
+    assert not [p for p in out.iterdir() if p.name.endswith(".part")]
+    assert "Traceback" not in stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -150,3 +151,89 @@ def test_library_versions_are_those_importlib_metadata_reads() -> None:
             expected.append((name, "-"))
     assert uptodate._library_versions() == expected
     assert dict(expected)["weasyprint"] != "-"
+
+
+def test_a_save_during_the_build_is_not_taken_as_built(minimal: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.build
+
+    out = tmp_path / "out"
+    section = minimal / "sections" / "one.yaml"
+    checks = generator.build.run_checks
+
+    def saving_meanwhile(submission):
+        section.write_text(section.read_text(encoding="utf-8").replace("heading: ", "heading: Saved ", 1),
+                           encoding="utf-8")
+        return checks(submission)
+
+    monkeypatch.setattr(generator.build, "run_checks", saving_meanwhile)
+    assert written(build(minimal, out, "--format", "md")) == ["minimal.md"]
+    monkeypatch.setattr(generator.build, "run_checks", checks)
+    assert written(build(minimal, out, "--format", "md")) == ["minimal.md"]
+    assert "Saved" in (out / "minimal.md").read_text(encoding="utf-8")
+
+
+def _hidden_file(folder: Path) -> None:
+    (folder / ".draft.yaml").write_text("a hidden file may be named by the content: it counts\n")
+
+
+def _dangling_link(folder: Path) -> None:
+    (folder / "old.yaml").symlink_to(folder / "gone.yaml")
+
+
+def _pipe(folder: Path) -> None:
+    os.mkfifo(folder / "pipe")
+
+
+def _undecodable_name(folder: Path) -> None:
+    (Path(os.fsdecode(bytes(folder) + b"/caf\xe9.txt"))).write_text("named in Latin-1\n")
+
+
+@pytest.mark.parametrize("change", [_hidden_file, _dangling_link, _pipe, _undecodable_name])
+def test_odd_files_in_the_folder_count_and_never_stop_the_build(minimal: Path, tmp_path: Path, change) -> None:
+    out = tmp_path / "out"
+    build(minimal, out, "--format", "md")
+    change(minimal)
+    assert written(build(minimal, out, "--format", "md")) == ["minimal.md"]
+    assert build(minimal, out, "--format", "md")[0].startswith("up to date: ")
+
+
+def test_content_kept_in_the_output_folder_still_counts(minimal: Path) -> None:
+    out = minimal / "sections"  # outputs written among the section files: odd, but the sections still count
+    build(minimal, out, "--format", "md")
+    assert build(minimal, out, "--format", "md")[0].startswith("up to date: ")
+    _edit_section(minimal)
+    assert written(build(minimal, out, "--format", "md")) == ["minimal.md"]
+
+
+def test_a_linked_folder_of_the_template_counts(minimal: Path, tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    elsewhere = tmp_path / "parts"
+    elsewhere.mkdir()
+    (elsewhere / "extra.css").write_text("p { margin: 0; }\n", encoding="utf-8")
+    (templates / "default" / "parts").symlink_to(elsewhere)
+    (templates / "default" / "loop").symlink_to(templates / "default")  # a loop ends
+    out = tmp_path / "out"
+    build(minimal, out, "--format", "html", "--templates", str(templates))
+    assert build(minimal, out, "--format", "html", "--templates", str(templates))[0].startswith("up to date: ")
+    (elsewhere / "extra.css").write_text("p { margin: 1em; }\n", encoding="utf-8")
+    assert written(build(minimal, out, "--format", "html", "--templates", str(templates))) == ["minimal.html"]
+
+
+def test_an_up_to_date_pdf_says_its_warnings_again(minimal: Path, tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    css = templates / "default" / "style.css"
+    css.write_text(css.read_text(encoding="utf-8") + '\nbody { background: url("https://example.org/bg.png"); }\n',
+                   encoding="utf-8")
+    out = tmp_path / "out"
+    said = []
+    for _ in range(2):
+        code, stdout, stderr = run("build", str(minimal), "--out", str(out), "--format", "pdf",
+                                   "--templates", str(templates))
+        assert code == 0
+        said.append((stdout, stderr))
+    assert said[0][0] == f"wrote {out / 'minimal.pdf'}\n"
+    assert said[1][0].startswith(f"up to date: {out / 'minimal.pdf'}")
+    assert said[0][1] == said[1][1] == "upr: warning: the PDF renderer did not fetch https://example.org/bg.png\n"

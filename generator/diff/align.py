@@ -111,11 +111,12 @@ def candidates(
         for i in old_free:
             grouped.setdefault(groups[0][i], []).append(i)
     for j in new_free:
-        telling = [w for w in set(new[j]) if len(postings.get(w, ())) <= COMMON and w in postings]
+        telling = sorted(w for w in set(new[j]) if w in postings and len(postings[w]) <= COMMON)
         hits: Counter[int] = Counter()
         for word in _sample(telling, postings):
             hits.update(postings[word])
-        chosen = {i for i, _ in hits.most_common(CANDIDATES)}
+        # The most hits first, the earliest entry among equals: the same choice whatever the hash seed.
+        chosen = {i for _, i in sorted((-count, i) for i, count in hits.items())[:CANDIDATES]}
         if groups is not None and len(same := grouped.get(groups[1][j], [])) <= CANDIDATES:
             chosen.update(same)
         place = bisect.bisect_left(old_free, round(j * len(old) / max(len(new), 1)))

@@ -98,7 +98,12 @@ def _copy_links(root: Path, prefix: str, links: dict[str, bytes], revision: str)
             link.symlink_to(os.fsdecode(target))
     for path, target in links.items():
         link = root / path
-        if not link.is_symlink() or not link.resolve().is_relative_to(folder):
+        try:
+            inside = link.is_symlink() and link.resolve().is_relative_to(folder)
+        except RuntimeError:  # Python 3.11's word for a link that leads back to itself
+            raise UprError(f"{revision}:{path}: a symbolic link that loops (to {os.fsdecode(target)}): replace it "
+                           "with the file itself") from None
+        if not inside:
             raise UprError(f"{revision}:{path}: a symbolic link to {os.fsdecode(target)}, outside the submission "
                            "folder: upr reads nothing outside it; replace the link with the file itself")
 

@@ -28,7 +28,7 @@ NOTE_PAIR_THRESHOLD = 0.4  # where calls were added or removed, notes less alike
 SHORT_EQUAL = 3  # an equal stretch this short between two changes is folded into them
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Atom:
     """The smallest unit compared: a token of text, or a note call.
 
