@@ -7,7 +7,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .checks import run_checks
 from .checks.registry import Finding
@@ -24,7 +24,6 @@ TEMPLATE_FILES = ("reference.docx", "submission.html.j2", "style.css")
 class BuildResult:
     """What a build wrote, and what the PDF renderer refused to fetch."""
 
-    submission: Submission
     outputs: list[Path] = field(default_factory=list)
     refused_urls: list[str] = field(default_factory=list)
 
@@ -44,6 +43,8 @@ class FolderBuild:
     failures: list[str] = field(default_factory=list)
     """Why nothing was written, a line each: the errors that stopped the load or an output (with their
     files), or the number of errors the checks found."""
+    up_to_date: list[Path] = field(default_factory=list)
+    """The outputs left alone: nothing they are made from changed since they were written."""
 
     @property
     def errors(self) -> list[Finding]:
@@ -52,11 +53,14 @@ class FolderBuild:
 
 
 def build_folder(folder: Path, out_dir: Path, formats: tuple[str, ...], templates_root: Path | None = None,
-                 force: bool = False) -> FolderBuild:
+                 force: bool = False, rebuild: bool = False) -> FolderBuild:
     """Load, check and build one submission; a problem is told in the result, so the next folder still builds.
 
-    Nothing is written when the checks find errors, unless `force` is set.
+    Nothing is written when the checks find errors, unless `force` is set. An output whose inputs have not
+    changed since it was written is left alone (`up_to_date`), unless `rebuild` is set.
     """
+    from .uptodate import BuildRecord, fingerprint
+
     done = FolderBuild(folder)
     try:
         submission = load_resolved(folder)
@@ -66,28 +70,66 @@ def build_folder(folder: Path, out_dir: Path, formats: tuple[str, ...], template
             done.failures = [f"{shown_path(folder)}: the checks found {count} error{'s' * (count != 1)}: "
                              "nothing written (--force builds anyway)"]
             return done
-        check_template(submission.meta.template, templates_root)
-        done.result = build_submission(submission, out_dir, formats, templates_root)
+        template_folder = check_template(submission.meta.template, templates_root)
+        inputs = fingerprint(folder, template_folder, out_dir)
+        record = BuildRecord.read(out_dir, submission.name)
+        stale = tuple(fmt for fmt in formats
+                      if rebuild or not record.current(out_dir / f"{submission.name}.{fmt}", inputs))
+        done.up_to_date = [out_dir / f"{submission.name}.{fmt}" for fmt in formats if fmt not in stale]
+        if stale:
+            done.result = build_submission(submission, out_dir, stale, templates_root)
+            for output in done.result.outputs:
+                record.note(output, inputs)
+            record.write()
     except UprError as exc:
         done.failures = exc.lines()
     return done
 
 
-def check_template(template: str, templates_root: Path | None = None) -> None:
-    """Raise RenderError unless the template folder has every file the renderers use."""
+def build_folders(folders: list[Path], out_dir: Path, formats: tuple[str, ...], templates_root: Path | None = None,
+                  force: bool = False, rebuild: bool = False, jobs: int = 1) -> Iterator[FolderBuild]:
+    """Yield each folder's `build_folder` as it finishes: one after another, or `jobs` at a time.
+
+    In parallel each submission is built in a worker process, forked so that upr is not imported again;
+    a worker imports a renderer (WeasyPrint takes a second) at its first output of that format and keeps it
+    for the next submissions, and one whose outputs are all up to date imports none.
+    """
+    workers = min(jobs, len(folders))
+    if workers <= 1:
+        for folder in folders:
+            yield build_folder(folder, out_dir, formats, templates_root, force, rebuild)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(workers, multiprocessing.get_context(method)) as pool:
+        running = [pool.submit(build_folder, folder, out_dir, formats, templates_root, force, rebuild)
+                   for folder in folders]
+        try:
+            for future in as_completed(running):
+                yield future.result()
+        finally:
+            for future in running:
+                future.cancel()
+
+
+def check_template(template: str, templates_root: Path | None = None) -> Path:
+    """Return the template's folder; raise RenderError unless it has every file the renderers use."""
     from .render.common import template_dir
 
     folder = template_dir(template, templates_root)
     missing = [name for name in TEMPLATE_FILES if not (folder / name).is_file()]
     if missing:
         raise RenderError(f"template '{template}' ({folder}) lacks {', '.join(missing)}")
+    return folder
 
 
 def build_submission(
     submission: Submission, out_dir: Path, formats: tuple[str, ...] = ("docx", "pdf"), templates_root: Path | None = None
 ) -> BuildResult:
     """Write the requested outputs of a resolved submission into `out_dir`, all or none."""
-    result = BuildResult(submission)
+    result = BuildResult()
     writers: dict[str, Callable[[Path], None]] = {
         "docx": lambda tmp: _render_docx(submission, tmp, templates_root),
         "pdf": lambda tmp: result.refused_urls.extend(_render_pdf(submission, tmp, templates_root)),

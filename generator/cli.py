@@ -10,8 +10,6 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .cliutil import content_dirs, fail, say_error
-from .errors import UprError, UsageProblem, shown_path
 
 
 class LazyGroup(click.Group):
@@ -68,13 +66,20 @@ def main() -> None:
               help="The folder to write the outputs to (made if missing).")
 @click.option("--templates", type=click.Path(path_type=Path), help="A folder of templates to use instead of upr's.")
 @click.option("--force", is_flag=True, help="Build even when the checks find errors.")
-def build(folders: tuple[Path, ...], formats: str, out_dir: Path, templates: Path | None, force: bool) -> None:
+@click.option("--rebuild", is_flag=True, help="Write every output, also those whose content has not changed.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="How many submissions to build at once (default: one per processor core).")
+def build(folders: tuple[Path, ...], formats: str, out_dir: Path, templates: Path | None, force: bool,
+          rebuild: bool, jobs: int | None) -> None:
     """Check, then build each submission in FOLDERS (default: all of content/) into --out.
 
     Each submission's errors and warnings are printed; every submission without errors is built, and the
-    command exits 1 at the end naming those that were not.
+    command exits 1 at the end naming those that were not. Outputs whose content has not changed since
+    they were written are left as they are. Several submissions are built at once, one per core.
     """
-    from .build import build_folder, parse_formats
+    from .cliutil import content_dirs, fail, say_error
+    from .errors import UprError, UsageProblem, shown_path
+    from .build import build_folders, parse_formats
 
     try:
         chosen, wanted = content_dirs(folders), parse_formats(formats)
@@ -83,23 +88,37 @@ def build(folders: tuple[Path, ...], formats: str, out_dir: Path, templates: Pat
     except UprError as exc:
         fail(exc)
     failed = []
-    for folder in chosen:
-        done = build_folder(folder, out_dir, wanted, templates, force)
+    builds = build_folders(chosen, out_dir, wanted, templates, force, rebuild, jobs or _cores())
+    for count, done in enumerate(builds, start=1):
+        if len(chosen) > 1:
+            state = "not built" if done.failures else "built" if done.result else "up to date"
+            click.echo(f"[{count}/{len(chosen)}] {shown_path(done.folder)}: {state}")
         echo_findings(done.findings)
         if done.failures:
             for line in done.failures:
                 say_error(line)
-            failed.append(shown_path(folder))
+            failed.append(shown_path(done.folder))
             continue
-        assert done.result is not None
-        for url in done.result.refused_urls:
-            click.echo(f"upr: warning: the PDF renderer did not fetch {url}", err=True)
-        for path in done.result.outputs:
-            click.echo(f"wrote {path}")
+        for path in done.up_to_date:
+            click.echo(f"up to date: {path} (nothing changed; --rebuild writes it again)")
+        if done.result is not None:
+            for url in done.result.refused_urls:
+                click.echo(f"upr: warning: the PDF renderer did not fetch {url}", err=True)
+            for path in done.result.outputs:
+                click.echo(f"wrote {path}")
     if len(chosen) > 1 and failed:
+        failed.sort(key=[shown_path(f) for f in chosen].index)  # in the order asked for, whichever finished first
         click.echo(f"upr: error: {len(failed)} of {len(chosen)} submissions not built: {', '.join(failed)}", err=True)
     if failed:
         sys.exit(1)
+
+
+def _cores() -> int:
+    """Return how many processor cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def echo_findings(findings: list) -> None:
@@ -126,6 +145,8 @@ def echo_findings(findings: list) -> None:
 def new(folder: Path, state: str | None, cycle: int | None, organisations: tuple[str, ...], kind: str | None,
         language: str, numbering: str, session: int | None, data: Path | None) -> None:
     """Start a new submission in FOLDER: a skeleton that checks clean and builds, with comments on every key."""
+    from .cliutil import fail
+    from .errors import UprError, UsageProblem, shown_path
     from .contentwrite import read_data_option
     from .new import NewSubmission, create
 
@@ -160,6 +181,8 @@ def new(folder: Path, state: str | None, cycle: int | None, organisations: tuple
               help="The folder for --format's files.")
 def watch(folder: Path | None, port: int, formats: str, out_dir: Path) -> None:
     """Check FOLDER and rebuild its preview at every save; the page on 127.0.0.1 follows by itself. Ctrl-C stops."""
+    from .cliutil import content_dirs, fail
+    from .errors import UprError, UsageProblem, shown_path
     import threading
 
     from .build import parse_formats
@@ -197,6 +220,8 @@ def watch(folder: Path | None, port: int, formats: str, out_dir: Path) -> None:
 def schema(folders: tuple[Path, ...]) -> None:
     """Write the editor's schemas into each submission in FOLDERS (default: all of content/), as upr new does:
     after upgrading upr, so that the editor knows what this version accepts."""
+    from .cliutil import content_dirs, fail
+    from .errors import UprError, shown_path
     from .schema import FOLDER, write_schemas
 
     try:
@@ -217,6 +242,8 @@ def schema(folders: tuple[Path, ...]) -> None:
               help="Recommendation data (from upr recommendations import): references typed as text become {rec …}.")
 def import_(word_file: Path, folder: Path, data_files: tuple[Path, ...]) -> None:
     """Bring a submission written in Word (.docx, or .doc with LibreOffice installed) in as a submission folder."""
+    from .cliutil import fail
+    from .errors import UprError, shown_path
     from .wordimport import import_folder
 
     try:

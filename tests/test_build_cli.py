@@ -436,8 +436,8 @@ def test_a_path_to_submission_yaml_means_its_folder(minimal: Path, tmp_path: Pat
 
 
 def test_click_usage_errors_are_one_line_and_exit_2() -> None:
-    assert run("build", "--bogus") == (
-        2, "", "upr: error: No such option '--bogus'. Did you mean '--out'? (see upr build --help)\n")
+    assert run("build", "--outt") == (
+        2, "", "upr: error: No such option '--outt'. Did you mean '--out'? (see upr build --help)\n")
     code, _, stderr = run("frobnicate")
     assert code == 2 and stderr.count("\n") == 1 and stderr.startswith("upr: error: No such command")
 
@@ -469,13 +469,40 @@ def test_build_builds_every_submission_it_can_and_names_the_rest(minimal: Path, 
     warned = tmp_path / "warned"
     shutil.copytree(FIXTURES.parent / "checks" / "R004-claims", warned)
     out = tmp_path / "out"
-    code, stdout, stderr = run("build", str(broken), str(minimal), str(warned), "--format", "md", "--out", str(out))
+    code, stdout, stderr = run("build", str(broken), str(minimal), str(warned), "--format", "md", "--out", str(out),
+                               "--jobs", "1")
     assert code == 1
-    assert stdout.splitlines() == [f"wrote {out / 'minimal.md'}", f"wrote {out / 'warned.md'}"]
+    assert stdout.splitlines() == [f"[1/3] {broken}: not built",
+                                   f"[2/3] {minimal}: built", f"wrote {out / 'minimal.md'}",
+                                   f"[3/3] {warned}: built", f"wrote {out / 'warned.md'}"]
     lines = stderr.splitlines()
     assert lines[0].startswith(f"upr: error: {broken / 'submission.yaml'}:1:8: YAML syntax error")
     assert any(" warning R004 " in line for line in lines)
     assert lines[-1] == f"upr: error: 1 of 3 submissions not built: {broken}"
+
+
+def test_submissions_built_at_once_come_out_as_built_one_after_another(minimal: Path, tmp_path: Path) -> None:
+    """--jobs 3 forks a worker per submission: the same files, the same lines (in the order they finished),
+    and the failures named at the end in the order they were asked for."""
+    folders = []
+    for name in ("first", "second", "third", "fourth"):
+        shutil.copytree(minimal, tmp_path / name)
+        folders.append(tmp_path / name)
+    for broken in (folders[0], folders[2]):
+        (broken / "submission.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    outputs = {}
+    for jobs in ("1", "3"):
+        out = tmp_path / f"out{jobs}"
+        code, stdout, stderr = run("build", *map(str, folders), "--format", "docx,md", "--out", str(out), "--jobs", jobs)
+        assert code == 1
+        assert stderr.splitlines()[-1] == f"upr: error: 2 of 4 submissions not built: {folders[0]}, {folders[2]}"
+        lines = stdout.splitlines()
+        assert sorted(line.split("] ", 1)[-1] for line in lines) == sorted(
+            [f"{folders[0]}: not built", f"{folders[1]}: built", f"{folders[2]}: not built", f"{folders[3]}: built"]
+            + [f"wrote {out / name}" for name in ("second.docx", "second.md", "fourth.docx", "fourth.md")])
+        assert [line.split("]")[0] for line in lines if line.startswith("[")] == ["[1/4", "[2/4", "[3/4", "[4/4"]
+        outputs[jobs] = {name: (out / name).read_bytes() for name in files_in(out)}
+    assert outputs["1"] == outputs["3"] and len(outputs["1"]) == 4
 
 
 def test_every_files_mistakes_are_told_in_one_run(minimal: Path, tmp_path: Path) -> None:
@@ -555,6 +582,16 @@ def test_start_up_imports_only_click(args: list[str]) -> None:
               "or m in heavy))\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_version_imports_no_module_of_upr_but_the_command_line() -> None:
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom generator.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n"
+              "    pass\nprint(sorted(m for m in sys.modules if m.startswith('generator')))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "['generator', 'generator.cli']"
 
 
 def test_the_check_formats_are_the_reports_own() -> None:

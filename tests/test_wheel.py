@@ -9,6 +9,8 @@ import sysconfig
 import zipfile
 from pathlib import Path
 
+from tests.clirun import files_in
+
 ROOT = Path(__file__).resolve().parents[1]
 LEFT_OUT = shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "__pycache__", ".pytest_cache")
 
@@ -42,7 +44,7 @@ def test_the_wheel_installed_elsewhere_builds_the_example(tmp_path: Path) -> Non
     where = run(python, "-c", "import generator; print(generator.__file__)", cwd=work).stdout
     assert where.startswith(str(env))
     run(env / "bin" / "upr", "build", "kazakhstan-2019", "--format", "docx,pdf,html", "--out", "out", cwd=work)
-    assert sorted(p.name for p in (work / "out").iterdir()) == [
+    assert files_in(work / "out") == [
         "kazakhstan-2019.docx", "kazakhstan-2019.html", "kazakhstan-2019.pdf"]
     assert (work / "out" / "kazakhstan-2019.docx").read_bytes() == _checkout_build(tmp_path / "here")
 
