@@ -11,6 +11,7 @@ so its own start-up is not counted.
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import sys
 import subprocess
@@ -38,6 +39,8 @@ class Sample:
     """User and system seconds of the process and the children it waited for."""
     peak_kb: int
     """The highest resident memory of the process or of one of its children, in KiB (Linux's ru_maxrss)."""
+    others: float = 0.0
+    """How many cores other processes kept busy meanwhile, on average: how quiet the machine was."""
 
 
 @dataclass
@@ -90,6 +93,11 @@ class Row:
         return statistics.median(s.cpu for s in self.samples)
 
     @property
+    def others(self) -> float:
+        """Return the median of the cores other processes kept busy during the runs."""
+        return statistics.median(s.others for s in self.samples)
+
+    @property
     def peak_mb(self) -> float:
         """Return the median of the runs' peak resident memory, in MB (10⁶ bytes)."""
         return statistics.median(s.peak_kb for s in self.samples) * 1024 / 1e6
@@ -98,11 +106,13 @@ class Row:
 def measure(command: Command) -> Sample:
     """Run `command` once; return its times and peak memory, or raise BenchError if it failed."""
     assert command.argv is not None
+    busy = busy_seconds()
     with tempfile.TemporaryDirectory(prefix="upr-run-") as tmp:
         result, output = Path(tmp) / "usage.json", Path(tmp) / "output.txt"
         with output.open("wb") as sink:
             subprocess.run([sys.executable, "-I", "-S", str(WRAPPER), str(result), *command.argv],
                            stdout=sink, stderr=subprocess.STDOUT, cwd=command.cwd, check=True)
+        busy = busy_seconds() - busy
         usage = json.loads(result.read_text(encoding="utf-8"))
         text = output.read_text(encoding="utf-8", errors="replace")
     code = usage["code"]
@@ -110,7 +120,14 @@ def measure(command: Command) -> Sample:
         raise BenchError(f"{command.name}: `{' '.join(command.argv)}` exited {code}:\n{text[-2000:]}")
     if command.expect is not None and command.expect not in text:
         raise BenchError(f"{command.name}: the output does not say {command.expect!r}:\n{text[-2000:]}")
-    return Sample(usage["wall"], usage["cpu"], usage["peak_kb"])
+    return Sample(usage["wall"], usage["cpu"], usage["peak_kb"], max(0.0, busy - usage["cpu"]) / usage["wall"])
+
+
+def busy_seconds() -> float:
+    """Return the CPU seconds the whole machine has spent busy since it started (/proc/stat)."""
+    ticks = [int(n) for n in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = ticks
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
 
 
 def run_side_by_side(commands: list[Command], progress=print) -> list[Row]:

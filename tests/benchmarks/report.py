@@ -37,6 +37,8 @@ JOBS_DEFAULT, JOBS_ONE = f"{BATCH} submissions, --jobs default", f"{BATCH} submi
 IMPORT = "upr recommendations import"
 
 NOT_AVAILABLE = "not available"
+QUIET_CORES = 0.1
+"""Below this many cores kept busy by other processes during a run, the machine counts as quiet."""
 
 
 @dataclass
@@ -176,7 +178,7 @@ def targets(results: Results) -> list[Target]:
                0.15, detail=find_note(results.noop, NOOP)),
         Target(f"batch of {BATCH} speed-up, --jobs 1 / --jobs default ({os.cpu_count()} cores)",
                ratio(find(results.batch, JOBS_ONE), find(results.batch, JOBS_DEFAULT)), 1.6, at_most=False,
-               detail=find_note(results.batch, JOBS_ONE)),
+               detail=find_note(results.batch, JOBS_ONE) or quietness(results.batch)),
     ]
     for name in (CHECK, DOCX, DIFF):
         growth = per_paragraph_growth(at((name, 1)), at((name, 64)), results.paragraphs, (1, 64)) if largest == 64 else None
@@ -186,6 +188,27 @@ def targets(results: Results) -> list[Target]:
     found.append(Target("`upr diff` peak memory at 64×", diff64.peak_mb if diff64 and diff64.available else None,
                         200, unit="MB", detail="" if diff64 else "64× not run (--quick)"))
     return found
+
+
+def quietness(rows: list[Row]) -> str:
+    """Return how busy other processes kept the machine during these rows' runs, and whether it was quiet."""
+    timed = [row for row in rows if row.available]
+    if not timed:
+        return ""
+    others = max(row.others for row in timed)
+    verdict = "a quiet machine" if others < QUIET_CORES else "not a quiet machine"
+    return f"other processes kept {others:.2f} cores busy meanwhile (median of the runs): {verdict}"
+
+
+def all_rows(results: Results) -> list[Row]:
+    """Return every timed row of the run."""
+    rows = [*results.scaling.values(), *results.startup, *results.imported, *results.noop, *results.batch]
+    return [row for row in rows if row.available]
+
+
+def others_median(results: Results) -> float:
+    """Return the median of the cores other processes kept busy, over every timed run."""
+    return statistics.median([sample.others for row in all_rows(results) for sample in row.samples] or [0.0])
 
 
 def find_note(rows: list[Row], name: str) -> str:
@@ -246,6 +269,9 @@ def method_lines(results: Results) -> list[str]:
         "tests/benchmarks/synthetic.py; paragraphs are counted in the resolved submission. The scaled ones are over "
         "the word limit, so they are built with `--force`, and `upr check` exits 1 for them.",
         "- `upr diff` compares the example n times with its revised version (tests/fixtures/diff) n times.",
+        "- How quiet the machine was: during a run, the CPU time the whole machine spent (/proc/stat) less the "
+        f"command's own; other processes kept a median of {others_median(results):.2f} cores busy over all the "
+        "timed runs (the batch's figure is with its target).",
         f"- This upr's `build` has `--rebuild`: {'yes' if features.rebuild else 'no'}; `--jobs`: "
         f"{'yes' if features.jobs else 'no'}. The builds that must write at every run "
         f"{'are given `--rebuild`' if features.rebuild else 'need nothing (every build writes)'}.",
@@ -304,6 +330,7 @@ def plot(results: Results, target: Path) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter, LogLocator
 
     factors = list(results.plan.sizes)
     counts = [results.paragraphs[f] for f in factors]
@@ -319,11 +346,13 @@ def plot(results: Results, target: Path) -> None:
         axes.set_yscale("log")
         axes.set_xticks(counts, [f"{n}\n({f}×)" for n, f in zip(counts, factors)])
         axes.minorticks_off()
+        axes.yaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+        axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
         axes.set_xlabel("paragraphs (size, × the example)")
         axes.set_ylabel(label)
         axes.grid(True, which="major", alpha=0.3)
-    left.legend()
-    figure.suptitle(f"upr against the size of the submission ({results.started})")
+    left.legend(fontsize="small")
+    figure.suptitle(f"upr against the size of the submission (make bench, {results.started.replace('T', ' ')})")
     figure.savefig(target, dpi=110)
     plt.close(figure)
 

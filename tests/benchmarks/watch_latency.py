@@ -5,8 +5,8 @@ The example is copied and watched in this process, its preview served on
 saved again and again; each time the clock runs until the server's version
 moves on (what the page's reloader asks for). `save_to_preview` returns
 the times (the benchmark, run.py, reports their median); run alone, this
-prints the median and the slowest. They include the poll interval, the reload, the checks
-and the HTML rendering.
+prints the median and the slowest. They include the poll interval, the
+reload, the checks and the HTML rendering.
 """
 
 from __future__ import annotations
