@@ -192,3 +192,20 @@ def test_search_by_response_text_and_state() -> None:
     assert numbers(state="Islamic Republic of Iran") == ["124.37"]
     assert numbers(state="the Czech Republic") == []
     assert numbers(response="supported", state="Hungary", text="crpd") == ["125.8"]
+
+
+def test_a_data_file_is_read_once_while_it_is_unchanged(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[1] / "content" / "kazakhstan-2019" / "recommendations" / "A-HRC-28-10.yaml"
+    path = tmp_path / "data.yaml"
+    path.write_bytes(example.read_bytes())
+    first = load_recommendation_data(path)
+    assert load_recommendation_data(path) is first
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("state_under_review: Kazakhstan", "state_under_review: Kasakhstan"), encoding="utf-8")  # same size
+    changed = load_recommendation_data(path)
+    assert changed is not first and changed.state_under_review != first.state_under_review
+    path.write_text(text.replace("cycle: ", "cycle: [", 1), encoding="utf-8")
+    with pytest.raises(ContentError):  # a broken file is read (and refused) every time, never served stale
+        load_recommendation_data(path)
+    with pytest.raises(ContentError):
+        load_recommendation_data(path)

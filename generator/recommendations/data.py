@@ -170,7 +170,32 @@ _TAG = "tag:yaml.org,2002:"
 
 
 def load_recommendation_data(path: Path) -> RecommendationSet:
-    """Read a recommendation data file; raise ContentError at the offending line and column."""
+    """Read a recommendation data file; raise ContentError at the offending line and column.
+
+    A file is read once per process while it is unchanged (its size, time and inode): the sets are frozen,
+    so submissions sharing one, `upr watch` at every save and a batch's worker share the first reading.
+    """
+    try:
+        state = path.stat()
+        key = (str(path), state.st_size, state.st_mtime_ns, state.st_ino)
+    except OSError:
+        key = None  # reading it says what is wrong
+    if key is not None and key in _READ:
+        return _READ[key]
+    rset = _read_recommendation_data(path)
+    if key is not None:
+        if len(_READ) >= _READ_LIMIT:
+            _READ.pop(next(iter(_READ)))
+        _READ[key] = rset
+    return rset
+
+
+_READ: dict[tuple, RecommendationSet] = {}
+_READ_LIMIT = 64
+
+
+def _read_recommendation_data(path: Path) -> RecommendationSet:
+    """Read and check a recommendation data file."""
     root = _compose(path)
     top = _mapping(root, path, "the file", _TOP_KEYS, _TOP_REQUIRED)
     document = _string(top["document"], path, "document")
