@@ -231,6 +231,11 @@ def where_time_goes(results: Results) -> list[str]:
         lines.append(f"- Start-up: `upr --version` alone takes {seconds(version.wall)} s, "
                      f"{version.wall / docx.wall:.0%} of a DOCX build ({seconds(docx.wall)} s) and "
                      f"{version.wall / check.wall:.0%} of `upr check` ({seconds(check.wall)} s) at 1×.")
+    if {16, 64} <= set(results.plan.sizes):
+        growths = [(name, per_paragraph_growth(results.scaling.get((name, 16)), results.scaling.get((name, 64)),
+                                               results.paragraphs, (16, 64))) for name in (CHECK, DOCX, PDF, DIFF)]
+        lines.append("- Linearity once start-up no longer counts: time per paragraph at 64× over that at 16×: "
+                     + ", ".join(f"`{name}` {growth:.2f}×" for name, growth in growths if growth is not None) + ".")
     share = ratio(results.scaling.get((WEASYPRINT, 1)), results.scaling.get((PDF, 1)))
     if share is not None:
         lines.append(f"- PDF: WeasyPrint alone, laying out the page upr gives it, takes {share:.0%} of "
@@ -264,7 +269,7 @@ def method_lines(results: Results) -> list[str]:
         "floor is about 8 MB).",
         f"- Each command has one untimed warm-up run, then {runs}; the tables give the medians, and their `runs` "
         f"column says of how many. The batch builds run {plan.batch_runs} time{'s' * (plan.batch_runs > 1)} each "
-        "without warm-up (about a minute each; the size groups have warmed the imports and the disk).",
+        "without warm-up (the size groups have warmed the imports and the disk).",
         f"- Sizes: {sizes} the example (content/kazakhstan-2019), the larger ones written by "
         "tests/benchmarks/synthetic.py; paragraphs are counted in the resolved submission. The scaled ones are over "
         "the word limit, so they are built with `--force`, and `upr check` exits 1 for them.",
