@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 import time
@@ -71,7 +72,9 @@ def build_folder(folder: Path, out_dir: Path, formats: tuple[str, ...], template
                              "nothing written (--force builds anyway)"]
             return done
         template_folder = check_template(submission.meta.template, templates_root)
-        inputs = fingerprint(folder, template_folder, out_dir)
+        inside = folder.resolve()
+        read = [*submission.files, *(rset.path for rset in submission.recommendation_data if rset.path)]
+        inputs = fingerprint(folder, template_folder, out_dir, [p for p in read if not p.resolve().is_relative_to(inside)])
         record = BuildRecord.read(out_dir, submission.name)
         stale = tuple(fmt for fmt in formats
                       if rebuild or not record.current(out_dir / f"{submission.name}.{fmt}", inputs))
@@ -195,11 +198,18 @@ def write_all_or_nothing(writes: dict[Path, Callable[[Path], None]]) -> None:
             Path(name).chmod(0o666 & ~_umask())
         for tmp, target in done:
             os.replace(tmp, target)
-    except OSError as exc:
-        raise UprError(f"cannot write {exc.filename or 'the output'}: {exc.strerror or exc}") from None
+    except OSError as exc:  # named by its target: a full disk's error names no file, a temporary one no use
+        raise UprError(f"cannot write {shown_path(target)}: {exc.strerror or exc}{_remedy(exc)}") from None
     finally:
         for tmp, _ in done:
             tmp.unlink(missing_ok=True)
+
+
+def _remedy(exc: OSError) -> str:
+    """Return what to do about a write that failed, for the failures a person can act on."""
+    remedies = {errno.ENOSPC: "free some space on the disk", errno.EDQUOT: "free some space on the disk",
+                errno.EACCES: "give --out a folder you may write to", errno.EROFS: "give --out a folder you may write to"}
+    return f": {remedies[exc.errno]}, then try again" if exc.errno in remedies else ""
 
 
 STALE_PART_SECONDS = 3600

@@ -85,6 +85,8 @@ def build(folders: tuple[Path, ...], formats: str, out_dir: Path, templates: Pat
         chosen, wanted = content_dirs(folders), parse_formats(formats)
         if templates is not None and not templates.is_dir():
             raise UsageProblem(f"there is no templates folder '{templates}'")
+        if out_dir.exists() and not out_dir.is_dir():
+            raise UsageProblem(f"--out '{out_dir}' is a file: give the folder to write the outputs to")
     except UprError as exc:
         fail(exc)
     failed = []

@@ -23,7 +23,8 @@ def recommendations() -> None:
 @click.option("--matrix", type=_FILE, help="OHCHR's thematic list of recommendations (.docx): its positions win.")
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="Data file to write (.yaml); only one that upr wrote is ever overwritten.")
-def import_(report: Path, responses: Path | None, matrix: Path | None, out: Path) -> None:
+@click.option("--force", is_flag=True, help="Overwrite --out even when it is not a data file that upr wrote.")
+def import_(report: Path, responses: Path | None, matrix: Path | None, out: Path, force: bool) -> None:
     """Read a Working Group REPORT (PDF or text) or OHCHR's matrix (.docx) and write its recommendations as data."""
     from .build import write_atomically
     from .recommendations.data import check_overwritable, dump_recommendation_data
@@ -32,7 +33,8 @@ def import_(report: Path, responses: Path | None, matrix: Path | None, out: Path
     if is_matrix_file(report) and (matrix or responses):
         raise click.UsageError("REPORT is a matrix (.docx): give it alone, or give the report and --matrix MATRIX")
     try:
-        check_overwritable(out)
+        if not force:
+            check_overwritable(out)
         imported = import_recommendations(report, responses=responses, matrix=matrix)
         text = dump_recommendation_data(imported.recommendations)
         write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))

@@ -25,6 +25,7 @@ from .model import (
     Source,
     Submission,
 )
+from .pictures import logo_problem
 from .recommendations.data import RecommendationSet, load_recommendation_data
 from .yamlnodes import Mapping, YamlFile, read_yaml, scalar
 
@@ -191,9 +192,9 @@ class _Loader:
         if path.suffix.lower() not in LOGO_SUFFIXES:
             kinds = f"{', '.join(LOGO_SUFFIXES[:-1])} or {LOGO_SUFFIXES[-1]}"
             raise ContentError(f"the logo must be a {kinds} file, not '{relative}'", where)
-        if not _is_picture(path):
-            raise ContentError(f"'{relative}' is not a {path.suffix.lstrip('.').upper()} picture that can be read: "
-                               "export the logo again", where)
+        problem = logo_problem(path)
+        if problem:
+            raise ContentError(f"'{relative}' {problem}", where)
         return path
 
     def word_count(self, top: Mapping, meta: Metadata) -> None:
@@ -376,23 +377,6 @@ def _file_entries(doc: YamlFile, what: str):
     mapping = Mapping(doc, doc.root, f"the {what} file", ())
     for key, (knode, vnode) in mapping.items.items():
         yield key, knode, vnode
-
-
-PICTURE_STARTS = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",)}
-
-
-def _is_picture(path: Path) -> bool:
-    """Tell whether a logo file is what its name says: a PNG or JPEG by its first bytes (and, for a PNG, its
-    header chunk), an SVG by an <svg> element among its first kilobytes."""
-    try:
-        head = path.read_bytes()[:4096]
-    except OSError:
-        return False
-    if path.suffix.lower() == ".svg":
-        return b"<svg" in head
-    if not head.startswith(PICTURE_STARTS[path.suffix.lower()]):
-        return False
-    return path.suffix.lower() != ".png" or (len(head) >= 24 and head[12:16] == b"IHDR")
 
 
 def submission_folder(path: Path) -> Path:

@@ -33,8 +33,12 @@ LIBRARIES = ("python-docx", "lxml", "jinja2", "weasyprint", "pydyf", "fonttools"
 CODE = Path(__file__).resolve().parent
 
 
-def fingerprint(folder: Path, template_folder: Path, out_dir: Path) -> str:
-    """Return the digest of everything a build of `folder` with this template reads."""
+def fingerprint(folder: Path, template_folder: Path, out_dir: Path, shared: list[Path] = ()) -> str:
+    """Return the digest of everything a build of `folder` with this template reads.
+
+    `shared` are the files the submission read from outside its folder (recommendation data kept in the
+    parent folder for several submissions).
+    """
     digest = hashlib.sha256()
     digest.update(f"upr {__version__} record {RECORD_VERSION}\n".encode())
     digest.update(f"SOURCE_DATE_EPOCH={os.environ.get('SOURCE_DATE_EPOCH', '')}\n".encode())
@@ -43,6 +47,8 @@ def fingerprint(folder: Path, template_folder: Path, out_dir: Path) -> str:
     for label, root, skip in (("code", CODE, None), ("template", template_folder, None), ("content", folder, out_dir)):
         for path in _files(root, skip):
             digest.update(f"{label} {path.relative_to(root).as_posix()} {file_digest(path)}\n".encode())
+    for path in sorted({p.resolve() for p in shared}):
+        digest.update(f"shared {path} {file_digest(path)}\n".encode())
     return digest.hexdigest()
 
 

@@ -7,9 +7,11 @@ takes out carries its `file:line:col` for error messages and findings.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
@@ -62,6 +64,17 @@ class YamlFile:
                 found.append(_offset_location(self.path, self.text, node.end_mark.index + match.start(1)))
         return found
 
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Return the offset in the text at which each line starts."""
+        return [0, *(match.end() for match in re.finditer("\n", self.text))]
+
+    def at(self, index: int) -> Location:
+        """Return the line and column of a character offset in the text (found by bisection: a paragraph with
+        thousands of notes asks this thousands of times)."""
+        line = bisect.bisect_right(self.line_starts, index)
+        return Location(self.path, line, index - self.line_starts[line - 1] + 1)
+
     def location(self, node: yaml.Node) -> Location:
         """Return where `node` starts in the file."""
         return Location(self.path, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -77,10 +90,7 @@ class YamlFile:
             found = source.find(snippet, offset) if snippet else -1
             if found < 0:
                 return self.location(node)
-            before = self.text[: node.start_mark.index + found]
-            line = before.count("\n") + 1
-            col = len(before) - (before.rfind("\n") + 1) + 1
-            return Location(self.path, line, col)
+            return self.at(node.start_mark.index + found)
 
         return locate
 

@@ -338,6 +338,12 @@ def test_recommendation_data_may_be_shared_from_the_parent_folder(minimal: Path,
     code, _, stderr = run("build", str(minimal), "--format", "html", "--out", str(tmp_path / "out"))
     assert (code, stderr) == (0, "")
     assert load_resolved(minimal).recommendation_refs[0].recommendation.text == "Ratify the treaty"
+    # The shared file is one of what the build is made from: a change to it writes the output again.
+    assert run("build", str(minimal), "--format", "html", "--out", str(tmp_path / "out"))[1].startswith("up to date")
+    (shared / "A-HRC-1-1.yaml").write_text(DATA.format(text="Ratify the covenant"), encoding="utf-8")
+    code, stdout, _ = run("build", str(minimal), "--format", "html", "--out", str(tmp_path / "out"))
+    assert (code, stdout) == (0, f"wrote {tmp_path / 'out' / 'minimal.html'}\n")
+    assert load_resolved(minimal).recommendation_refs[0].recommendation.text == "Ratify the covenant"
 
 
 def test_recommendation_data_further_up_is_refused(minimal: Path, tmp_path: Path) -> None:
@@ -621,9 +627,9 @@ def test_a_logo_that_is_not_its_kind_of_picture_is_one_line(name: str, content: 
                                                             tmp_path: Path) -> None:
     (minimal / name).write_bytes(content)
     sub = edit_submission(minimal, "A test organisation.\n", f"A test organisation.\n    logo: {name}\n")
-    kind = name.rsplit(".", 1)[1].upper()
+    kind = {"png": "a PNG", "jpg": "a JPG", "svg": "an SVG"}[name.rsplit(".", 1)[1]]
     assert build_error(minimal, tmp_path) == (
-        f"upr: error: {sub}:11:11: '{name}' is not a {kind} picture that can be read: export the logo again\n")
+        f"upr: error: {sub}:11:11: '{name}' is not {kind} picture that can be read: export the logo again\n")
 
 
 def test_document_properties_are_cut_at_words_limit_and_the_title_kept_whole(minimal: Path, tmp_path: Path) -> None:

@@ -39,8 +39,9 @@ def test_a_template_error_is_one_line_and_no_output_is_left(minimal: Path, templ
     out = tmp_path / "out"
     code, _, stderr = run("build", str(minimal), "--templates", str(templates), "--format", "docx,html", "--out", str(out))
     assert code == 1
-    assert stderr.startswith("upr: error: template 'default'") and "nonexistent" in stderr
-    assert stderr.count("\n") == 1
+    line = next(n for n, text in enumerate(page.read_text(encoding="utf-8").splitlines(), 1) if "nonexistent" in text)
+    assert stderr == (f"upr: error: {page}:{line}: 'generator.model.Metadata object' has no attribute 'nonexistent'"
+                      ": correct the template\n")
     assert files_in(out) == []  # the DOCX was written first, then withdrawn
 
 

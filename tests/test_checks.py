@@ -9,15 +9,13 @@ becomes one more folder.
 from __future__ import annotations
 
 import json
-import re
 import shlex
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.clirun import run
+from tests.clirun import read_expected, run
 from generator.build import load_resolved
 from generator.checks import CHECKS, Finding, run_checks
 from generator.checks.claims import claimed_refs, find_claims
@@ -32,24 +30,6 @@ CHECK_FIXTURES = ROOT / "tests" / "fixtures" / "checks"
 NOTE53 = ROOT / "tests" / "fixtures" / "content" / "note53-missing"
 SEED = ROOT / "content" / "kazakhstan-2019"
 DOCS = ROOT / "docs" / "checks.md"
-
-
-@dataclass(frozen=True)
-class Expected:
-    """What an expected.txt says: the arguments after `upr`, the output and the exit status."""
-
-    args: list[str]
-    output: str
-    status: int
-
-
-def read_expected(path: Path) -> Expected:
-    """Return the command, output and exit status written in an expected.txt."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("$ upr "), f"{path}: the first line is the command"
-    status = re.fullmatch(r"exit status (\d+)", lines[-1])
-    assert status, f"{path}: the last line is 'exit status N'"
-    return Expected(shlex.split(lines[0])[2:], "".join(line + "\n" for line in lines[1:-1]), int(status.group(1)))
 
 
 FIXTURES = sorted(p.parent.name for p in CHECK_FIXTURES.glob("*/expected.txt"))

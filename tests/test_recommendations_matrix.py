@@ -291,7 +291,7 @@ def test_cli_never_overwrites_a_section_file(tmp_path: Path) -> None:
     code, stdout, stderr = run("recommendations", "import", str(FIXTURES / "cycle-2-headers.docx"), "--out", str(out))
     assert (code, stdout) == (1, "")
     assert stderr == (f"upr: error: {out}: not a recommendation data file written by upr; "
-                      "it is not overwritten (give another --out, or remove the file first)\n")
+                      "it is not overwritten (give another --out, or --force to overwrite it)\n")
     assert out.read_text("utf-8") == section
 
 

@@ -40,8 +40,8 @@ class ClaimWord:
 
     pattern: re.Pattern[str]
     response: str  # "supported" or "noted"
-    not_after: re.Pattern[str] | None = None  # e.g. "as " before "noted"
-    not_before: re.Pattern[str] | None = None  # e.g. " that" after "noted"
+    not_after: re.Pattern[str] | None = None  # e.g. "as " before "noted": it ends where the claim word starts
+    not_before: re.Pattern[str] | None = None  # e.g. " that" after "noted": it starts where the claim word ends
     only_negated: bool = False  # "support" alone is too common a noun to count
 
 
@@ -62,7 +62,7 @@ CLAIM_WORDS: dict[str, tuple[ClaimWord, ...]] = {
         ClaimWord(
             _word(r"noted"), "noted",
             not_after=re.compile(r"\b(?:as(?:\s+\w+)?|be)\s+$", re.IGNORECASE),
-            not_before=re.compile(r"^\s+(?:above|below|earlier|previously|elsewhere|that)\b", re.IGNORECASE),
+            not_before=re.compile(r"\s+(?:above|below|earlier|previously|elsewhere|that)\b", re.IGNORECASE),
         ),
         ClaimWord(_word(r"t(?:ook|akes?|aken|aking)\s+note"), "noted"),
         ClaimWord(_word(r"reject(?:s|ed|ing|ion)?"), "noted"),
@@ -131,28 +131,58 @@ def find_claims(text: str, language: str) -> list[Claim]:
     return _without_overlaps(sorted(claims, key=lambda c: (c.start, -c.end)))
 
 
+LOOK_AROUND = 80
+"""How many characters before and after a claim word its exceptions ("as noted", "noted above") are looked for
+in: the words are short, and searching all the text before each claim word cost the square of its length."""
+
+
 def _claim(text: str, match: re.Match[str], word: ClaimWord, language: str) -> Claim | None:
     """Return the claim a match makes, negated if a negation precedes it; None where it makes none."""
-    before, after = text[: match.start()], text[match.end() :]
-    if (word.not_after and word.not_after.search(before)) or (word.not_before and word.not_before.search(after)):
+    start, end = match.start(), match.end()
+    if ((word.not_after and word.not_after.search(text, max(0, start - LOOK_AROUND), start))
+            or (word.not_before and word.not_before.match(text, end, end + LOOK_AROUND))):
         return None
-    negator = _negation_start(before, language)
+    negator = _negation_start(text, start, language)
     if negator is None:
         return None if word.only_negated else Claim(word.response, match.group(0), match.start(), match.end())
     return Claim(OTHER[word.response], text[negator : match.end()], negator, match.end())
 
 
-def _negation_start(before: str, language: str) -> int | None:
-    """Return where a negation (with its auxiliary: "did not") starts just before a claim word, or None."""
-    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0)
-    words = list(re.finditer(r"[\w’']+", before[clause_start:]))
+def _negation_start(text: str, start: int, language: str) -> int | None:
+    """Return where a negation (with its auxiliary: "did not") starts just before the claim word at `start`,
+    or None."""
+    words = _last_words(text, start)
     tokens = [w.group(0).lower().replace("’", "'") for w in words]
     for index in range(max(_after_contrast(tokens, language), len(words) - NEGATION_WINDOW), len(words)):
         if _negates(tokens[index], language):
             if index and tokens[index - 1] in AUXILIARIES[language]:
                 index -= 1
-            return clause_start + words[index].start()
+            return words[index].start()
     return None
+
+
+WORD = re.compile(r"[\w’']+")
+
+
+def _last_words(text: str, start: int) -> list[re.Match[str]]:
+    """Return the words before `start`: back to the clause's start, or as many as can negate a claim word,
+    with its auxiliary and a word of contrast before it.
+
+    The stretch read doubles until it holds a clause break, enough words or the whole text before, so a
+    paragraph of one long clause costs in proportion to its length, not its square.
+    """
+    reach = 4 * LOOK_AROUND
+    while True:
+        low = max(0, start - reach)
+        stops = [m.end() for m in CLAUSE_BREAK.finditer(text, low, start)]
+        if stops:
+            return list(WORD.finditer(text, stops[-1], start))
+        words = list(WORD.finditer(text, low, start))
+        if low == 0:
+            return words
+        if len(words) > NEGATION_WINDOW + 2:
+            return words[1:]  # the first may be the end of a longer word
+        reach *= 2
 
 
 def _after_contrast(tokens: list[str], language: str) -> int:
@@ -190,6 +220,7 @@ class Clauses:
     flat: FlatText
     claims: list[Claim]
     spans: list[tuple[int, int]] = field(init=False)
+    span_starts: list[int] = field(init=False)  # where each sentence starts, for bisection
     ends: list[int] = field(init=False)  # where each anchor ends, sorted
     offsets: list[int] = field(init=False)  # where each anchor starts, sorted
     semicolons: list[int] = field(init=False)  # the offset after each semicolon
@@ -197,6 +228,7 @@ class Clauses:
 
     def __post_init__(self) -> None:
         self.spans = sentence_spans(self.flat.text)
+        self.span_starts = [start for start, _ in self.spans]
         self.ends = sorted(a.end for a in self.flat.anchors)
         self.offsets = sorted(a.offset for a in self.flat.anchors)
         self.semicolons = [m.end() for m in re.finditer(";", self.flat.text)]
@@ -205,7 +237,7 @@ class Clauses:
 
     def sentence(self, offset: int) -> tuple[int, int]:
         """Return the sentence holding `offset` (the last one for the end of the text)."""
-        index = bisect.bisect_right([start for start, _ in self.spans], offset) - 1
+        index = bisect.bisect_right(self.span_starts, offset) - 1
         start, end = self.spans[max(index, 0)]
         return (start, end) if start <= offset < end else self.spans[-1]
 
@@ -236,12 +268,11 @@ def _clause_start(clauses: Clauses, anchor: Anchor, sentence_start: int) -> int:
     """Return where the clause ending at `anchor` starts: after the previous anchor or semicolon."""
     stops = [sentence_start]
     # the anchors that end by this one's start, but this one itself (a note call ends where it starts)
-    index = bisect.bisect_right(clauses.ends, anchor.offset)
-    ends = clauses.ends[:index]
-    if anchor.end <= anchor.offset and ends:
-        ends = ends[:-1] if ends[-1] == anchor.end else ends
-    if ends:
-        stops.append(ends[-1])
+    last = bisect.bisect_right(clauses.ends, anchor.offset) - 1  # an index, not a slice: a slice per anchor is quadratic
+    if anchor.end <= anchor.offset and last >= 0 and clauses.ends[last] == anchor.end:
+        last -= 1
+    if last >= 0:
+        stops.append(clauses.ends[last])
     semicolon = bisect.bisect_right(clauses.semicolons, anchor.offset) - 1
     if semicolon >= 0:
         stops.append(clauses.semicolons[semicolon])

@@ -17,6 +17,8 @@ from ..model import Inline, NoteCall, RecommendationRef
 ABBREVIATIONS = frozenset(
     "no nos p pp para paras art arts mr mrs ms dr st vol ed eds cf approx vs e.g i.e ibid op cit".split()
 )
+LONGEST_ABBREVIATION = max(len(word) for word in ABBREVIATIONS)
+WORD_BEFORE = re.compile(r"[\w.]*$")  # the word (with its inner full stops) that ends where the search ends
 SENTENCE_END = re.compile(r"[.!?…][\"”’»)\]]*(?=\s|$)")
 
 
@@ -70,15 +72,23 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """Tell whether the full stop at `dot` ends an abbreviation ("No.", "p.", "B.") rather than a sentence."""
     if text[dot] != ".":
         return False
-    word = re.search(r"[\w.]*$", text[:dot])
-    before = word.group(0).lower() if word else ""
+    # Only the few characters an abbreviation can span are searched: a search back over all the text before
+    # each full stop made a long paragraph cost the square of its length.
+    window = max(0, dot - LONGEST_ABBREVIATION - 1)
+    word = WORD_BEFORE.search(text, window, dot)
+    if word is None or (word.start() == window and window > 0):  # longer than any abbreviation
+        return False
+    before = word.group(0).lower()
     return len(before) == 1 or before in ABBREVIATIONS
 
 
 def _starts_sentence(text: str, offset: int) -> bool:
     """Tell whether what follows `offset` can begin a sentence (or the text ends)."""
-    rest = text[offset:].lstrip()
-    return not rest or rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘«(["
+    offset = _skip_spaces(text, offset)  # not text[offset:]: a copy of the rest at each full stop is quadratic
+    if offset == len(text):
+        return True
+    first = text[offset]
+    return first.isupper() or first.isdigit() or first in "\"“‘«(["
 
 
 def _skip_spaces(text: str, offset: int) -> int:

@@ -21,6 +21,7 @@ from ..labels import labels_for
 from ..inline import plain_text
 from ..model import Section
 from ..render.common import template_dir
+from ..render.html import render_template, template_environment
 from .modes import OLD_SIDE, block_mode, line_modes, presence_mode, section_mode
 from .model import ParagraphDiff, RecommendationDiff, SectionDiff, SubmissionDiff
 from .report import notes_summary, section_summary
@@ -142,8 +143,8 @@ def render_diff_html(diff: SubmissionDiff, templates_root: Path | None = None) -
         OLD_SIDE=OLD_SIDE,
     )
     columns = [plain_text(list(cell)) for cell in annex_head(diff.new.meta.language).cells]
-    return env.get_template(TEMPLATE).render(d=diff, notes_summary=notes_summary(diff), annex_columns=columns,
-                                             language_tag=labels_for(diff.new.meta.language).tag)
+    return render_template(env, TEMPLATE, d=diff, notes_summary=notes_summary(diff), annex_columns=columns,
+                           language_tag=labels_for(diff.new.meta.language).tag)
 
 
 def _environment(diff: SubmissionDiff, templates_root: Path | None) -> jinja2.Environment:
@@ -153,10 +154,4 @@ def _environment(diff: SubmissionDiff, templates_root: Path | None) -> jinja2.En
         folder = template_dir("default")
     if not (folder / TEMPLATE).is_file():
         raise RenderError(f"no {TEMPLATE} in {folder}")
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return template_environment(folder)

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -19,7 +19,7 @@ from yaml.nodes import Node, ScalarNode, SequenceNode
 from generator import contentspec
 from generator.errors import ContentError, Location
 from generator.recommendations.un_states import same_state
-from generator.yamlnodes import Mapping, YamlFile, read_yaml
+from generator.yamlnodes import XML_ILLEGAL, Mapping, YamlFile, read_yaml
 
 RESPONSES = contentspec.RESPONSES  # the vocabulary of the content files, described there
 
@@ -358,6 +358,36 @@ _Dumper.add_representer(_Quoted, lambda dumper, data: dumper.represent_scalar(_T
 _ONE_LINE = 1 << 20  # a text stays on one line, as in the model: easy to find, and to compare in a diff
 
 
+def without_unwritable(rset: RecommendationSet) -> tuple[RecommendationSet, list[str]]:
+    """Return the set with every character no document can hold (a control character a PDF's text layer may
+    carry) taken out of its text, and a line for each recommendation that held one: written as it was read,
+    the data file would be refused by every later command."""
+    found: dict[str, set[str]] = {}
+
+    def clean(text: str, number: str) -> str:
+        for match in XML_ILLEGAL.finditer(text):
+            found.setdefault(number, set()).add(f"U+{ord(match.group()):04X}")
+        return XML_ILLEGAL.sub("", text)
+
+    recs = {number: replace(rec, text=clean(rec.text, number),
+                            states=tuple(clean(state, number) for state in rec.states),
+                            category=clean(rec.category, number) if rec.category else rec.category,
+                            themes=tuple(clean(theme, number) for theme in rec.themes),
+                            affected_persons=tuple(clean(group, number) for group in rec.affected_persons),
+                            sdgs=tuple(clean(goal, number) for goal in rec.sdgs))
+            for number, rec in rset.recommendations.items()}
+    state = clean(rset.state_under_review, "the State under review")
+    lines = [f"  {where}{_page_of(recs.get(where))}: {', '.join(sorted(codes))}" for where, codes in found.items()]
+    if lines:
+        lines.insert(0, "Characters no document can hold, taken out of the text (check it against the report):")
+    return replace(rset, recommendations=recs, state_under_review=state), lines
+
+
+def _page_of(rec: Recommendation | None) -> str:
+    """Return " (page N)" for a recommendation whose page is known, else ""."""
+    return f" (page {rec.page})" if rec is not None and rec.page is not None else ""
+
+
 def dump_recommendation_data(rset: RecommendationSet) -> str:
     """Return the YAML text of a data file for *rset*, with a comment header saying where it came from."""
     body = yaml.dump(
@@ -427,7 +457,7 @@ def check_overwritable(path: Path) -> None:
         raise ContentError(f"cannot read it ({exc.strerror}); it is not overwritten", Location(path)) from exc
     if not (first.startswith(_HEADER_START) and _HEADER_MARK in first):
         raise ContentError("not a recommendation data file written by upr; it is not overwritten "
-                           "(give another --out, or remove the file first)", Location(path))
+                           "(give another --out, or --force to overwrite it)", Location(path))
 
 
 _RESPONSE_NAMES = {"supported/noted": "partially supported", "noted/supported": "partially supported",

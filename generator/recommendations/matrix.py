@@ -38,6 +38,7 @@ from generator.recommendations.data import (
     normalise_state,
     response_named,
     source_symbol,
+    without_unwritable,
 )
 from generator.recommendations.metadata import cycle_of_session, ordinal_value
 from generator.recommendations.problems import ImportProblem
@@ -650,6 +651,14 @@ def is_matrix_file(path: Path) -> bool:
 
 
 def import_recommendations(source: Path, responses: Path | None = None, matrix: Path | None = None) -> Imported:
+    """Return the recommendations of a matrix alone, or of a report (with its addendum) compared with its matrix,
+    without the characters no document can hold (the summary says which were taken out, and where)."""
+    imported = _read_recommendations(source, responses, matrix)
+    cleaned, lines = without_unwritable(imported.recommendations)
+    return Imported(cleaned, (*imported.summary, *lines))
+
+
+def _read_recommendations(source: Path, responses: Path | None, matrix: Path | None) -> Imported:
     """Return the recommendations of a matrix alone, or of a report (with its addendum) compared with its matrix."""
     if is_matrix_file(source):
         if responses is not None or matrix is not None:

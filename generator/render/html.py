@@ -8,12 +8,13 @@ text is escaped: a `<b>` written in YAML shows as `<b>`.
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
-from ..errors import RenderError
+from ..errors import RenderError, shown_path
 from ..inline import InlineVisitor, citation_content, crossref_text, note_content, recommendation_label
 from ..model import Citation, CrossRef, Emph, Inline, Link, NoteCall, RecommendationRef, Strong, Submission, Text
 from ..labels import labels_for
@@ -152,51 +153,91 @@ def body_html(blocks: list[Block]) -> Markup:
 
 
 def make_environment(template: str, templates_root: Path | None = None) -> jinja2.Environment:
-    """Return a Jinja environment that loads only the template folder, escaping everything."""
-    folder = template_dir(template, templates_root)
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    """Return a Jinja environment for the submission's template, with its filters."""
+    env = template_environment(template_dir(template, templates_root))
     writer = HtmlWriter()
     env.filters["inline"] = writer.render
     env.filters["anchor"] = anchor
     return env
 
 
+def template_environment(folder: Path) -> jinja2.Environment:
+    """Return a Jinja environment that loads only `folder`, escaping everything."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_template(env: jinja2.Environment, name: str, **values: object) -> str:
+    """Return the template `name` rendered with `values`; a mistake in a template is a RenderError that names
+    the template's file and line."""
+    try:
+        return env.get_template(name).render(**values)
+    except jinja2.TemplateNotFound as exc:
+        raise RenderError(f"{_template_folder(env)} has no {exc.name}: copy it from upr's default template") from None
+    except jinja2.TemplateSyntaxError as exc:
+        where = _template_place(Path(exc.filename or _template_folder(env) / name), exc.lineno)
+        raise RenderError(f"{where}: template syntax error: {exc.message.rstrip('.')}: correct the template") from None
+    except jinja2.TemplateError as exc:
+        where = _template_place(*_failing_template_line(exc, _template_folder(env) / name))
+        raise RenderError(f"{where}: {(exc.message or type(exc).__name__).rstrip('.')}: correct the template") from None
+
+
+def _template_folder(env: jinja2.Environment) -> Path:
+    """Return the one folder an environment of template_environment loads from."""
+    assert isinstance(env.loader, jinja2.FileSystemLoader)
+    return Path(env.loader.searchpath[0])
+
+
+def _failing_template_line(exc: Exception, default: Path) -> tuple[Path, int | None]:
+    """Return the template file and line a rendering error was raised at (Jinja writes the template's own
+    lines into the traceback), or `default` and no line when none is found."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return Path(frame.filename), frame.lineno
+    return default, None
+
+
+def _template_place(path: Path, line: int | None) -> str:
+    """Return "file:line" (or the file alone) as a person would type it."""
+    return f"{shown_path(path)}:{line}" if line else shown_path(path)
+
+
 def render_html(submission: Submission, templates_root: Path | None = None, font_css: str = "") -> str:
     """Return the submission as one HTML document, the logos in it as data (no path of this machine, and the
     PDF names each picture by its content, not by where the folder is)."""
     env = make_environment(submission.meta.template, templates_root)
-    name = submission.meta.template
+    css = _style_css(template_dir(submission.meta.template, templates_root))
+    blocks = format_submission(submission)
+    with_logos = [organisation for block in blocks if block.kind == "cover-logos" for organisation in block.source]
+    return render_template(
+        env,
+        "submission.html.j2",
+        s=submission,
+        meta=submission.meta,
+        review=review_line(submission),
+        created=document_date(submission.meta.date).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        cover_lines=[block for block in blocks if block.kind in ("cover-title", "cover-line")],
+        logos=[(organisation, data_uri(organisation.logo)) for organisation in with_logos],
+        body=body_html(blocks),
+        annex_heading=next((block for block in blocks if block.kind == "annex-heading"), None),
+        annex=[block for block in blocks if block.kind == "annex-row"],
+        labels=labels_for(submission.meta.language),
+        css=Markup(css),
+        font_css=Markup(font_css),
+    )
+
+
+def _style_css(folder: Path) -> str:
+    """Return the template's style sheet; raise RenderError when it cannot be read as UTF-8 text."""
+    path = folder / "style.css"
     try:
-        template = env.get_template("submission.html.j2")
-        css = (template_dir(name, templates_root) / "style.css").read_text(encoding="utf-8")
-        blocks = format_submission(submission)
-        with_logos = [organisation for block in blocks if block.kind == "cover-logos" for organisation in block.source]
-        return template.render(
-            s=submission,
-            meta=submission.meta,
-            review=review_line(submission),
-            created=document_date(submission.meta.date).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            cover_lines=[block for block in blocks if block.kind in ("cover-title", "cover-line")],
-            logos=[(organisation, data_uri(organisation.logo)) for organisation in with_logos],
-            body=body_html(blocks),
-            annex_heading=next((block for block in blocks if block.kind == "annex-heading"), None),
-            annex=[block for block in blocks if block.kind == "annex-row"],
-            labels=labels_for(submission.meta.language),
-            css=Markup(css),
-            font_css=Markup(font_css),
-        )
-    except jinja2.TemplateNotFound as exc:
-        raise RenderError(f"template '{name}' has no {exc.name}") from None
-    except jinja2.TemplateError as exc:
-        line = f", line {exc.lineno}" if getattr(exc, "lineno", None) else ""
-        raise RenderError(f"template '{name}'{line}: {exc.message}") from None
+        return path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise RenderError(f"template '{name}': {exc.strerror}: {exc.filename}") from None
+        raise RenderError(f"{shown_path(path)}: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
-        raise RenderError(f"template '{name}': style.css is not UTF-8 text: save it as UTF-8") from None
+        raise RenderError(f"{shown_path(path)}: not UTF-8 text: save it as UTF-8") from None

@@ -19,7 +19,9 @@ from ..formatting import Block, format_submission
 
 ADDRESS_SAFE = "".join(chr(c) for c in range(33, 127) if chr(c) not in "<>\\")
 """What an address keeps as it is between < and > (a space, a newline, <, > and \\ would end or break it)."""
-SPECIAL = re.compile(r"([\\`*_\[\]<>#|^~$@!])")
+SPECIAL = re.compile(r"([\\`*_\[\]<>#|^~$@!{}&])")
+"""The characters pandoc's Markdown gives a meaning: `{` too, which after a link or at a heading's end would
+give it attributes (`{onclick=…}` is a live script in pandoc's HTML), and `&`, which starts an entity."""
 
 
 class MarkdownWriter(InlineVisitor[str]):
