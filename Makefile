@@ -35,8 +35,10 @@ clean:
 check: $(STAMP)
 	$(UPR) check
 
-# Side by side with pandoc in one run (installs pandoc from PyPI into .venv).
+# Times upr's commands as whole processes beside pandoc, LibreOffice and WeasyPrint, and writes
+# tests/benchmarks/RESULTS.md and scaling.png (about 12 minutes on 2 cores; BENCH=--quick for 2).
+# Installs the bench extra (pandoc from PyPI, matplotlib) into .venv.
+BENCH ?=
 bench: $(STAMP)
 	$(VENV)/bin/python -m pip install --quiet -e '.[bench]'
-	$(VENV)/bin/python tests/benchmarks/pandoc_docx.py
-	$(VENV)/bin/python tests/benchmarks/watch_latency.py
+	$(VENV)/bin/python -m tests.benchmarks.run $(BENCH)

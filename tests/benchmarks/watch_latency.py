@@ -3,9 +3,10 @@
 The example is copied and watched in this process, its preview served on
 127.0.0.1 as `upr watch` serves it. A word of a section file is changed and
 saved again and again; each time the clock runs until the server's version
-moves on (what the page's reloader asks for). The median and the slowest of
-the runs are printed; they include the poll interval, the reload, the checks
-and the HTML rendering.
+moves on (what the page's reloader asks for). `save_to_preview` returns
+the times (the benchmark, run.py, reports their median); run alone, this
+prints the median and the slowest. They include the poll interval, the
+reload, the checks and the HTML rendering.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ def version(port: int) -> int:
         return int(answer.read())
 
 
-def main() -> None:
+def save_to_preview(runs: int = RUNS) -> list[float]:
+    """Return the seconds from each of `runs` saves to the preview's next version (after one warm-up save)."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / EXAMPLE.name
         shutil.copytree(EXAMPLE, folder)
@@ -46,7 +48,7 @@ def main() -> None:
         section = folder / "sections" / "03-online.yaml"
         text = section.read_text(encoding="utf-8")
         times = []
-        for run in range(RUNS + 1):
+        for run in range(runs + 1):
             before = version(port)
             start = time.perf_counter()
             section.write_text(text.replace("Kazakhstan", f"Kazakhstan{'’' * (run % 2)}", 1), encoding="utf-8")
@@ -57,6 +59,12 @@ def main() -> None:
         stop.set()
         server.shutdown()
         server.server_close()
+    return times
+
+
+def main() -> None:
+    """Print the median and the slowest of the runs."""
+    times = save_to_preview()
     print(f"save → updated preview of the example, {RUNS} saves (poll every {POLL_SECONDS:.2f} s): "
           f"median {statistics.median(times):.2f} s, slowest {max(times):.2f} s")
 
