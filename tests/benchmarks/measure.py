@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 WRAPPER = Path(__file__).with_name("rusage.py")
+ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+"""The commands' environment: Python may keep its compiled modules, as on a person's machine. (Some sandboxes
+set PYTHONDONTWRITEBYTECODE, which makes every run compile upr's modules again: about 50 ms each.)"""
 
 CRASH_MARKS = ("Traceback (most recent call last)", "upr itself failed")
 """What a crashed command prints; its run fails the benchmark whatever its exit code."""
@@ -111,7 +114,7 @@ def measure(command: Command) -> Sample:
         result, output = Path(tmp) / "usage.json", Path(tmp) / "output.txt"
         with output.open("wb") as sink:
             subprocess.run([sys.executable, "-I", "-S", str(WRAPPER), str(result), *command.argv],
-                           stdout=sink, stderr=subprocess.STDOUT, cwd=command.cwd, check=True)
+                           stdout=sink, stderr=subprocess.STDOUT, cwd=command.cwd, env=ENVIRONMENT, check=True)
         busy = busy_seconds() - busy
         usage = json.loads(result.read_text(encoding="utf-8"))
         text = output.read_text(encoding="utf-8", errors="replace")

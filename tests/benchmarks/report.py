@@ -266,7 +266,8 @@ def method_lines(results: Results) -> list[str]:
     return [
         "- Each command is a whole process, timed from start to exit (wall), with its CPU time (user + system) and "
         "its peak resident memory (ru_maxrss of that one process, through a small wrapper, rusage.py, whose own "
-        "floor is about 8 MB).",
+        "floor is about 8 MB). PYTHONDONTWRITEBYTECODE is unset for them, so that Python keeps compiled modules "
+        "as it does on a person's machine.",
         f"- Each command has one untimed warm-up run, then {runs}; the tables give the medians, and their `runs` "
         f"column says of how many. The batch builds run {plan.batch_runs} time{'s' * (plan.batch_runs > 1)} each "
         "without warm-up (the size groups have warmed the imports and the disk).",
