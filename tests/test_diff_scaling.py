@@ -92,3 +92,50 @@ def test_a_long_stretch_of_lines_is_paired_without_crossing() -> None:
     assert pairs == [(k, k) for k in range(200)]
     assert [i for i, _ in merged if i is not None] == list(range(200))
     assert [j for _, j in merged if j is not None] == list(range(200))
+
+
+@pytest.mark.parametrize("vocabulary_size", [3, 40, 3000])
+def test_long_sequences_get_an_edit_script_as_good_as_difflibs(monkeypatch: pytest.MonkeyPatch,
+                                                               vocabulary_size: int) -> None:
+    """With the limits lowered, short random sequences take the anchored and windowed paths."""
+    from difflib import SequenceMatcher
+
+    monkeypatch.setattr(align, "EXACT_LIMIT", 400)
+    monkeypatch.setattr(align, "CHUNK", 16)
+    rng = random.Random(vocabulary_size)
+    vocabulary = [f"w{k}" for k in range(vocabulary_size)]
+    for _ in range(40):
+        a = rng.choices(vocabulary, k=rng.randint(0, 300))
+        b = list(a)
+        for _ in range(rng.randint(0, 12)):
+            at = rng.randrange(len(b) + 1)
+            b[at:at + rng.randint(0, 3)] = rng.choices(vocabulary + ["new"], k=rng.randint(0, 3))
+        rebuilt, matched = [], 0
+        for tag, i1, i2, j1, j2 in align.opcodes(a, b):
+            assert (tag == "equal") == (a[i1:i2] == b[j1:j2] and i2 > i1)
+            rebuilt += b[j1:j2]
+            matched += (i2 - i1) * (tag == "equal")
+        assert rebuilt == b
+        exact = sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+        assert matched >= 0.9 * exact
+
+
+def test_one_long_paragraph_is_compared_in_time_near_its_length() -> None:
+    import time
+
+    from generator.diff.words import diff_inline
+    from generator.model import Text
+
+    rng = random.Random(8)
+    vocabulary = (EXAMPLE / "sections" / "03-online.yaml").read_text(encoding="utf-8").split()
+    took = {}
+    for count in (5_000, 40_000):
+        old = rng.choices(vocabulary, k=count)
+        new = list(old)
+        for _ in range(10):
+            new[rng.randrange(count)] = "CHANGED"
+        start = time.perf_counter()
+        diff = diff_inline([Text(" ".join(old))], [Text(" ".join(new))])
+        took[count] = time.perf_counter() - start
+        assert sum(s.op != "equal" for s in diff.segments) <= 20  # each change a delete and an insert, no more
+    assert took[40_000] < 24 * max(took[5_000], 0.01)  # eight times the words; the square would be 64 times

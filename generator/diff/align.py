@@ -12,7 +12,7 @@ import re
 import zlib
 from collections import Counter
 from difflib import SequenceMatcher
-from typing import Iterable, Iterator, Sequence
+from typing import Hashable, Iterable, Iterator, Sequence
 
 WORD = re.compile(r"\w+")
 
@@ -35,7 +35,112 @@ def similarity(old: Sequence[str], new: Sequence[str]) -> float:
     """Return how alike two word lists are, from 0 (nothing shared) to 1 (the same)."""
     if not old and not new:
         return 1.0
-    return SequenceMatcher(None, old, new, autojunk=False).ratio()
+    if len(old) * len(new) <= EXACT_LIMIT:
+        return SequenceMatcher(None, old, new, autojunk=False).ratio()
+    return 2 * sum(size for _, _, size in matching_blocks(old, new)) / (len(old) + len(new))
+
+
+EXACT_LIMIT = 1_000_000
+"""Up to this product of two sequences' lengths, difflib compares them exactly; its time grows with the
+product, so longer ones are first cut at the entries found once in each (`matching_blocks`)."""
+CHUNK = 500  # the window compared exactly at a time when a long stretch has no such entries
+
+
+def opcodes(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[str, int, int, int, int]]:
+    """Return difflib's opcodes for turning `a` into `b` (equal, replace, delete, insert), in time close to
+    linear in their lengths: exactly difflib's below EXACT_LIMIT."""
+    if len(a) * len(b) <= EXACT_LIMIT:
+        return SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    found: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    for ai, bj, size in [*matching_blocks(a, b), (len(a), len(b), 0)]:
+        tag = "replace" if i < ai and j < bj else "delete" if i < ai else "insert" if j < bj else ""
+        if tag:
+            found.append((tag, i, ai, j, bj))
+        if size:
+            found.append(("equal", ai, ai + size, bj, bj + size))
+        i, j = ai + size, bj + size
+    return found
+
+
+def matching_blocks(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[int, int, int]]:
+    """Return (i, j, size) of stretches equal in `a` and `b`, in order, adjacent ones joined.
+
+    Below EXACT_LIMIT, difflib's. Beyond it: the common start and end; then the entries found exactly once
+    in each side that keep their order (the longest such run) cut the rest into stretches, each compared
+    the same way, and a long stretch with no such entry is compared a window of CHUNK at a time.
+    """
+    blocks: list[tuple[int, int, int]] = []
+    _match(a, 0, len(a), b, 0, len(b), blocks, anchored=False)
+    joined: list[tuple[int, int, int]] = []
+    for i, j, size in blocks:
+        if joined and joined[-1][0] + joined[-1][2] == i and joined[-1][1] + joined[-1][2] == j:
+            joined[-1] = (joined[-1][0], joined[-1][1], joined[-1][2] + size)
+        elif size:
+            joined.append((i, j, size))
+    return joined
+
+
+def _match(a: Sequence[Hashable], alo: int, ahi: int, b: Sequence[Hashable], blo: int, bhi: int,
+           blocks: list[tuple[int, int, int]], anchored: bool) -> None:
+    """Append the equal stretches of a[alo:ahi] and b[blo:bhi] to `blocks`, in order."""
+    start = 0
+    while alo + start < ahi and blo + start < bhi and a[alo + start] == b[blo + start]:
+        start += 1
+    if start:
+        blocks.append((alo, blo, start))
+    alo, blo = alo + start, blo + start
+    end = 0
+    while ahi - end > alo and bhi - end > blo and a[ahi - 1 - end] == b[bhi - 1 - end]:
+        end += 1
+    ahi, bhi = ahi - end, bhi - end
+    if alo < ahi and blo < bhi:
+        if (ahi - alo) * (bhi - blo) <= EXACT_LIMIT:
+            matcher = SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
+            blocks.extend((alo + i, blo + j, size) for i, j, size in matcher.get_matching_blocks() if size)
+        elif not anchored and (anchors := _unique_anchors(a, alo, ahi, b, blo, bhi)):
+            i, j = alo, blo
+            for ai, bj in anchors:  # between anchors, never anchored again: one level, so no deep recursion
+                _match(a, i, ai, b, j, bj, blocks, anchored=True)
+                blocks.append((ai, bj, 1))
+                i, j = ai + 1, bj + 1
+            _match(a, i, ahi, b, j, bhi, blocks, anchored=True)
+        else:
+            _windows(a, alo, ahi, b, blo, bhi, blocks)
+    if end:
+        blocks.append((ahi, bhi, end))
+
+
+def _windows(a: Sequence[Hashable], alo: int, ahi: int, b: Sequence[Hashable], blo: int, bhi: int,
+             blocks: list[tuple[int, int, int]]) -> None:
+    """Append the equal stretches of two long stretches with nothing to anchor on, comparing a window of
+    CHUNK entries of each at a time and moving both windows on to where their last sure match ends."""
+    i, j = alo, blo
+    while i < ahi and j < bhi:
+        ia, jb = min(i + CHUNK, ahi), min(j + CHUNK, bhi)
+        found = [(i + x, j + y, n) for x, y, n in
+                 SequenceMatcher(None, a[i:ia], b[j:jb], autojunk=False).get_matching_blocks() if n]
+        if ia < ahi or jb < bhi:  # the last match may go on past the windows: it is looked at again
+            sure = [m for m in found if m[0] + m[2] <= i + CHUNK * 3 // 4 and m[1] + m[2] <= j + CHUNK * 3 // 4]
+            found = sure if sure and max(sure[-1][0] + sure[-1][2] - i, sure[-1][1] + sure[-1][2] - j) >= CHUNK // 4 \
+                else found
+        blocks.extend(found)
+        if not found or (ia == ahi and jb == bhi):
+            i, j = ia, jb  # nothing alike in the windows (or the end): what is left of them is changed
+        else:
+            i, j = found[-1][0] + found[-1][2], found[-1][1] + found[-1][2]
+
+
+def _unique_anchors(a: Sequence[Hashable], alo: int, ahi: int, b: Sequence[Hashable], blo: int,
+                    bhi: int) -> list[tuple[int, int]]:
+    """Return (i, j) of the entries found once in a[alo:ahi] and once in b[blo:bhi], the longest run of
+    them in the same order on both sides."""
+    count_a = Counter(a[alo:ahi])
+    count_b = Counter(b[blo:bhi])
+    where_b = {b[j]: j for j in range(blo, bhi) if count_b[b[j]] == 1}
+    pairs = [(i, where_b[a[i]]) for i in range(alo, ahi) if count_a[a[i]] == 1 and a[i] in where_b]
+    kept = longest_increasing([j for _, j in pairs])
+    return [pair for k, pair in enumerate(pairs) if k in kept]
 
 
 def align(
@@ -47,9 +152,8 @@ def align(
     reads as the old list when new-only entries are dropped and as the new
     list when old-only entries are dropped.
     """
-    matcher = SequenceMatcher(None, [tuple(o) for o in old], [tuple(n) for n in new], autojunk=False)
     merged: list[tuple[int | None, int | None]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes([tuple(o) for o in old], [tuple(n) for n in new]):
         if tag == "equal":
             merged.extend(zip(range(i1, i2), range(j1, j2)))
         else:
@@ -80,7 +184,7 @@ def similar_pairs(
             matcher.set_seq1(old[i])
             if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
                 continue
-            ratio = matcher.ratio()
+            ratio = matcher.ratio() if len(old[i]) * len(new[j]) <= EXACT_LIMIT else similarity(old[i], new[j])
             if ratio >= threshold:
                 found.append((-ratio, abs(i / max(len(old), 1) - j / max(len(new), 1)), i, j))
     return found

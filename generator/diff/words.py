@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from difflib import SequenceMatcher
 from typing import Iterator
 
 from ..errors import RenderError
 from ..inline import InlineVisitor, citation_content, crossref_text, note_content, recommendation_label
 from ..model import Citation, CrossRef, Emph, Inline, Link, Note, NoteCall, Paragraph, RecommendationRef, Strong, Text
-from .align import WORD, align, words
+from .align import WORD, align, opcodes, words
 
 TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 NOTE_PAIR_THRESHOLD = 0.4  # where calls were added or removed, notes less alike than this are not paired
@@ -282,9 +281,8 @@ def _raw_segments(old: list[Atom], new: list[Atom]) -> list[Segment]:
     old_keys, new_keys = [a.key for a in old], [a.key for a in new]
     if old_keys == new_keys:  # most text is unchanged: no need to search
         return [Segment("equal", old, new)] if old else []
-    matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
     segments: list[Segment] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(old_keys, new_keys):
         if tag == "equal":
             segments.append(Segment("equal", old[i1:i2], new[j1:j2]))
             continue
