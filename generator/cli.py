@@ -90,6 +90,16 @@ def build(folders: tuple[Path, ...], formats: str, out_dir: Path, templates: Pat
             raise UsageProblem(f"there is no templates folder '{templates}'")
         if out_dir.exists() and not out_dir.is_dir():
             raise UsageProblem(f"--out '{out_dir}' is a file: give the folder to write the outputs to")
+        once: dict[Path, Path] = {}
+        for folder in chosen:  # a folder named twice (content/x and ./content/x) is built once
+            once.setdefault(folder.resolve(), folder)
+        chosen = list(once.values())
+        names: dict[str, Path] = {}
+        for folder in chosen:  # the outputs are named after the folder: two of one name would overwrite
+            if (other := names.setdefault(folder.resolve().name, folder)) is not folder:
+                raise UsageProblem(f"'{shown_path(other)}' and '{shown_path(folder)}' would both be written to "
+                                   f"{shown_path(out_dir / folder.resolve().name)}.*: build them into different "
+                                   "--out folders")
     except UprError as exc:
         fail(exc)
     failed = []

@@ -751,3 +751,21 @@ def test_a_worker_that_dies_is_one_failure_and_leaves_no_temporary_file(minimal:
            "nothing of it was written: run the build again" in stderr.splitlines()
     assert not [p for p in out.iterdir() if p.name.endswith(".part")]
     assert "Traceback" not in stderr
+
+
+def test_two_submissions_of_one_name_are_not_built_over_each_other(minimal: Path, tmp_path: Path) -> None:
+    for side in ("a", "b"):
+        shutil.copytree(minimal, tmp_path / side / "minimal")
+    out = tmp_path / "out"
+    code, stdout, stderr = run("build", str(tmp_path / "a" / "minimal"), str(tmp_path / "b" / "minimal"),
+                               "--format", "md", "--out", str(out))
+    assert (code, stdout) == (2, "")
+    assert stderr == (f"upr: error: '{tmp_path / 'a' / 'minimal'}' and '{tmp_path / 'b' / 'minimal'}' would both be "
+                      f"written to {out / 'minimal'}.*: build them into different --out folders\n")
+    assert not out.exists()
+
+
+def test_a_folder_named_twice_is_built_once(minimal: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, stdout, _ = run("build", str(minimal), str(minimal / ".." / "minimal"), "--format", "md", "--out", str(out))
+    assert (code, stdout) == (0, f"wrote {out / 'minimal.md'}\n")
