@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 
 from .checks import run_checks
 from .checks.registry import Finding
-from .errors import RenderError, UprError, shown_path
+from .errors import RenderError, UprError, fault_line, shown_path
 from .load import load_submission
 from .model import Submission
 from .resolve import resolve
@@ -80,7 +80,7 @@ def build_folder(folder: Path, out_dir: Path, formats: tuple[str, ...], template
         read = [*submission.files, *(rset.path for rset in submission.recommendation_data if rset.path)]
         inputs = fingerprint(before, template_folder, [p for p in read if not p.resolve().is_relative_to(inside)])
         record = BuildRecord.read(out_dir, name)
-        targets = {fmt: out_dir / f"{name}.{fmt}" for fmt in formats}
+        targets = {fmt: output_path(out_dir, name, fmt) for fmt in formats}
         stale = tuple(fmt for fmt in formats if rebuild or not record.current(targets[fmt], inputs))
         done.up_to_date = [targets[fmt] for fmt in formats if fmt not in stale]
         done.refused_urls = [url for path in done.up_to_date for url in record.warnings(path)]
@@ -141,16 +141,27 @@ def _faulted(folder: Path, exc: Exception) -> FolderBuild:
     """Return the failure of a folder whose build met a fault of upr's; re-raise it under UPR_DEBUG=1."""
     if os.environ.get("UPR_DEBUG"):
         raise exc
-    return FolderBuild(folder, failures=[
-        f"{shown_path(folder)}: upr itself failed ({type(exc).__name__}: {exc}); nothing of it was written. Run "
-        "again with UPR_DEBUG=1 to see where, and please report it"])
+    return FolderBuild(folder, failures=[f"{shown_path(folder)}: {fault_line(exc, 'nothing of it was written')}"])
 
 
 def _remove_parts(out_dir: Path, folder: Path, formats: tuple[str, ...]) -> None:
     """Remove the temporary files a dead worker left while writing this folder's outputs."""
     for fmt in formats:
-        for part in out_dir.glob(f".{folder.resolve().name}.{fmt}.*.part"):
+        for part in parts_of(output_path(out_dir, folder.resolve().name, fmt)):
             part.unlink(missing_ok=True)
+
+
+def output_path(out_dir: Path, name: str, fmt: str) -> Path:
+    """Return where the output of submission `name` in format `fmt` is written."""
+    return out_dir / f"{name}.{fmt}"
+
+
+def parts_of(target: Path) -> list[Path]:
+    """Return the temporary files beside `target` that writes of it made (`write_all_or_nothing`'s)."""
+    return list(target.parent.glob(f".{target.name}.*{PART_SUFFIX}"))
+
+
+PART_SUFFIX = ".part"
 
 
 def check_template(template: str, templates_root: Path | None = None) -> Path:
@@ -175,7 +186,7 @@ def build_submission(
         "html": lambda tmp: tmp.write_text(_render_html(submission, templates_root), encoding="utf-8"),
         "md": lambda tmp: tmp.write_text(_render_markdown(submission), encoding="utf-8"),
     }
-    targets = [out_dir / f"{submission.name}.{fmt}" for fmt in formats]
+    targets = [output_path(out_dir, submission.name, fmt) for fmt in formats]
     write_all_or_nothing({target: writers[fmt] for target, fmt in zip(targets, formats)})
     result.outputs.extend(targets)
     return result
@@ -227,7 +238,7 @@ def write_all_or_nothing(writes: dict[Path, Callable[[Path], None]]) -> None:
         for target, write in writes.items():
             target.parent.mkdir(parents=True, exist_ok=True)
             _remove_stale_parts(target)
-            fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+            fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PART_SUFFIX, dir=target.parent)
             os.close(fd)
             done.append((Path(name), target))
             write(Path(name))
@@ -255,7 +266,7 @@ STALE_PART_SECONDS = 3600
 def _remove_stale_parts(target: Path) -> None:
     """Remove the temporary files a killed build of `target` left beside it (not a running build's)."""
     now = time.time()
-    for part in target.parent.glob(f".{target.name}.*.part"):
+    for part in parts_of(target):
         try:
             if now - part.stat().st_mtime > STALE_PART_SECONDS:
                 part.unlink()

@@ -50,8 +50,9 @@ class LazyGroup(click.Group):
         except Exception as exc:  # a fault of upr's, not of the content: one line, the traceback on request
             if os.environ.get("UPR_DEBUG"):
                 raise
-            click.echo(f"upr: error: upr itself failed ({type(exc).__name__}: {exc}); nothing more was written. "
-                       "Run again with UPR_DEBUG=1 to see where, and please report it", err=True)
+            from .errors import fault_line
+
+            click.echo(f"upr: error: {fault_line(exc)}", err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 
@@ -90,10 +91,6 @@ def build(folders: tuple[Path, ...], formats: str, out_dir: Path, templates: Pat
             raise UsageProblem(f"there is no templates folder '{templates}'")
         if out_dir.exists() and not out_dir.is_dir():
             raise UsageProblem(f"--out '{out_dir}' is a file: give the folder to write the outputs to")
-        once: dict[Path, Path] = {}
-        for folder in chosen:  # a folder named twice (content/x and ./content/x) is built once
-            once.setdefault(folder.resolve(), folder)
-        chosen = list(once.values())
         names: dict[str, Path] = {}
         for folder in chosen:  # the outputs are named after the folder: two of one name would overwrite
             if (other := names.setdefault(folder.resolve().name, folder)) is not folder:

@@ -16,11 +16,15 @@ CONTENT_ROOT = Path("content")
 def content_dirs(given: tuple[Path, ...]) -> list[Path]:
     """Return the submission folders named (a path to a submission.yaml names its folder), else the current
     folder when it is a submission's, else every one under content/; raise UsageProblem for a path that is not
-    a submission folder."""
+    a submission folder. A folder named twice (content/x and ./content/x) is returned once."""
     from .load import submission_folder
 
     if given:
-        return [submission_folder(path) for path in given]
+        once: dict[Path, Path] = {}
+        for path in given:
+            folder = submission_folder(path)
+            once.setdefault(folder.resolve(), folder)
+        return list(once.values())
     if Path("submission.yaml").is_file():  # run inside a submission's folder
         return [Path(".")]
     found = sorted(p.parent for p in CONTENT_ROOT.glob("*/submission.yaml"))

@@ -25,6 +25,12 @@ def shown_path(path: Path, base: Path | None = None) -> str:
     return str(path.relative_to(base)) if path.is_relative_to(base) else str(path)
 
 
+def fault_line(exc: Exception, written: str = "nothing more was written") -> str:
+    """Return how a fault of upr's own (not of the content) is told: one line that says how to see more."""
+    return (f"upr itself failed ({type(exc).__name__}: {exc}); {written}. Run again with UPR_DEBUG=1 to see where, "
+            "and please report it")
+
+
 class UprError(Exception):
     """Base class of every error upr raises on purpose."""
 
