@@ -25,7 +25,7 @@ from .model import (
     Source,
     Submission,
 )
-from .pictures import logo_problem
+from .pictures import LOGO_SUFFIXES, logo_problem
 from .recommendations.data import RecommendationSet, load_recommendation_data
 from .yamlnodes import Mapping, YamlFile, read_yaml, scalar
 
@@ -45,7 +45,6 @@ ASSESSMENT_STATUSES = contentspec.choices("assessment", "status")
 T = TypeVar("T")
 MAX_CYCLE = 20  # the fourth cycle runs to 2027; a cycle lasts about five years
 MAX_SESSION = 999  # the Working Group held its 47th session in 2024
-LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 
 
 def load_submission(folder: Path) -> Submission:

@@ -21,6 +21,8 @@ LOGO_MAX_PIXELS = 25_000_000
 """A PNG or JPEG logo's largest number of pixels (5,000 × 5,000): decoded, about 100 MB of memory."""
 
 PILLOW_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
+LOGO_SUFFIXES = (*PILLOW_FORMATS, ".svg")
+"""The kinds of file a logo may be, by the ending of its name."""
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 
