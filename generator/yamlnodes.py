@@ -58,10 +58,11 @@ class YamlFile:
         for node in _scalars(self.root):
             if node.style or " " not in node.value.strip():  # quoted, a block, or one word (a key's value)
                 continue
-            rest = self.text[node.end_mark.index:].split("\n", 1)[0]
-            match = ACCIDENTAL_COMMENT.match(rest)
+            start = node.end_mark.index  # the rest of its line, not of the file: a copy per value is quadratic
+            line_end = self.text.find("\n", start)
+            match = ACCIDENTAL_COMMENT.match(self.text, start, line_end if line_end >= 0 else len(self.text))
             if match:
-                found.append(_offset_location(self.path, self.text, node.end_mark.index + match.start(1)))
+                found.append(self.at(match.start(1)))
         return found
 
     @cached_property
