@@ -294,10 +294,15 @@ def annex_blocks(submission: Submission) -> list[Block]:
     """Return the annex: its heading, the table's head row, then one row per assessment."""
     language = submission.meta.language
     return [
-        Block("annex-heading", (Text(submission.annex_title or ""),)),
+        annex_heading(submission),
         annex_head(language),
         *(annex_row(assessment, language) for assessment in annex_assessments(submission)),
     ]
+
+
+def annex_heading(submission: Submission) -> Block:
+    """Return the annex's heading."""
+    return Block("annex-heading", (Text(submission.annex_title or ""),))
 
 
 def annex_head(language: str) -> Block:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from itertools import groupby
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Sequence
 
 import docx
 from docx.oxml import OxmlElement
@@ -35,8 +35,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from ..errors import RenderError
-from ..formatting import (ANNEX_COLUMNS, Block, annex_blocks, annex_row, cover_blocks, heading_block, item_block,
-                          paragraph_block, quote_block, recommendation_block, recommendations_heading_block)
+from ..formatting import (ANNEX_COLUMNS, Block, annex_head, annex_heading, annex_row, cover_blocks, heading_block,
+                          item_block, paragraph_block, quote_block, recommendation_block, recommendations_heading_block)
 from ..model import Inline, Paragraph
 from ..render import ooxml
 from ..render.common import template_dir
@@ -146,11 +146,7 @@ class TrackedRuns:
         finally:
             writer.part = saved
         if wrap in ("ins", "del"):  # a note added or removed whole: its number mark and paragraph mark too
-            for run in [child for child in p if child.tag == qn("w:r") and child not in runs]:
-                tracked = self.change(wrap)
-                run.addprevious(tracked)
-                tracked.append(ooxml.as_deleted(run) if wrap == "del" else run)
-            ooxml.mark_paragraph(p, self.change(wrap))
+            track_runs(p, self.change, wrap, skip=runs)
         return writer.footnotes.reference_run(note_id)
 
 
@@ -230,8 +226,7 @@ class Redline:
     def section(self, section: SectionDiff) -> None:
         """Write a compared section: heading, blocks and subsections, recommendations."""
         mode = section_mode(section)
-        shown = section.old if mode in OLD_SIDE or section.new is None else section.new
-        assert shown is not None
+        shown = _shown(section, mode)
         heading = self.line(heading_block(shown), section.heading, mode)
         self.moved(section.old or section.partner, mode, [heading])
         for block in section.body:
@@ -251,8 +246,7 @@ class Redline:
         """Write a numbered paragraph with its quoted passage and items, in its block's mode."""
         diff, mode = block_mode(block)
         assert isinstance(diff, ParagraphDiff)
-        shown = diff.old if mode in OLD_SIDE or diff.new is None else diff.new
-        assert shown is not None
+        shown = _shown(diff, mode)
         lines = [self.line(paragraph_block(shown, level), diff.content, mode)]
         lines += self.quote_lines(diff, shown, mode, level)
         for line, line_mode in line_modes(diff.items, mode):
@@ -291,8 +285,7 @@ class Redline:
         """Write one of the section's own recommendations, in its mode."""
         diff, mode = block_mode(block)
         assert isinstance(diff, RecommendationDiff)
-        shown = diff.old if mode in OLD_SIDE or diff.new is None else diff.new
-        assert shown is not None
+        shown = _shown(diff, mode)
         self.moved(diff, mode, [self.line(recommendation_block(shown), diff.diff, mode)])
 
     def moved(self, target: object, mode: str, lines: list[etree._Element]) -> None:
@@ -316,7 +309,7 @@ class Redline:
         mode = presence_mode(old, new)
         shown = new or old
         assert shown is not None
-        sides = [annex_blocks(s)[:2] if s is not None else None for s in (old, new)]
+        sides = [[annex_heading(s), annex_head(s.meta.language)] if s is not None else None for s in (old, new)]
         heading, head = (sides[1] or sides[0])
         before, after = (side or [None, None] for side in sides)
         self.line(heading, _compared(before[0], after[0]), mode)
@@ -340,11 +333,26 @@ class Redline:
 
     def track_written(self, p: etree._Element, kind: str) -> None:
         """Track every run of a paragraph written plain, and its mark, as inserted or deleted."""
-        for run in p.findall(qn("w:r")):
-            change = self.change(kind)
-            run.addprevious(change)
-            change.append(ooxml.as_deleted(run) if kind == "del" else run)
-        ooxml.mark_paragraph(p, self.change(kind))
+        track_runs(p, self.change, kind)
+
+
+def track_runs(p: etree._Element, change: Callable[[str], etree._Element], kind: str,
+               skip: Sequence[etree._Element] = ()) -> None:
+    """Put each run of a paragraph (but those in `skip`, tracked already) and its mark inside an insertion or
+    deletion (`kind` "ins" or "del")."""
+    for run in [child for child in p.findall(qn("w:r")) if child not in skip]:
+        tracked = change(kind)
+        run.addprevious(tracked)
+        tracked.append(ooxml.as_deleted(run) if kind == "del" else run)
+    ooxml.mark_paragraph(p, change(kind))
+
+
+def _shown(diff: SectionDiff | ParagraphDiff | RecommendationDiff, mode: str):
+    """Return the version a compared block is written from: the old one in an old-side mode or when it alone
+    exists, else the new one."""
+    shown = diff.old if mode in OLD_SIDE or diff.new is None else diff.new
+    assert shown is not None
+    return shown
 
 
 def render_redline_docx(
