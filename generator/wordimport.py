@@ -35,7 +35,7 @@ from .errors import ContentError, Location, UprError
 from .labels import LABELS
 from .model import (Assessment, Emph, Inline, Link, Metadata, Note, NoteCall, Organisation, OwnRecommendation, Paragraph, Quote,
                     RecommendationRef, Section, Strong, Submission, Text)
-from .checks.habits import TYPED_NUMBER, WITH_STATE, typed_references
+from .typed import TYPED_NUMBER, WITH_STATE, typed_references
 from .inline import _strip, plain_text
 from .recommendations.data import RecommendationSet
 from .recommendations.states import state_names
