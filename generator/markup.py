@@ -8,6 +8,8 @@ read back is the text written.
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from .inline import BARE_URL, ESCAPABLE, InlineVisitor, _trim_url
 from .model import Citation, CrossRef, Emph, Inline, Link, NoteCall, RecommendationRef, Strong, Text
 
@@ -44,12 +46,16 @@ class MarkupWriter(InlineVisitor[str]):
         return f"[@{node.key}, {node.pinpoint}]" if node.pinpoint else f"[@{node.key}]"
 
     def visit_RecommendationRef(self, node: RecommendationRef) -> str:
-        states = "".join(f" ({state})" for state in node.written_states)
-        claimed = f" {node.claimed_response}" if node.claimed_response else ""
-        return f"{{rec {node.number}{states}{claimed}}}"
+        return rec_markup(node.number, node.written_states, node.claimed_response)
 
     def visit_CrossRef(self, node: CrossRef) -> str:
         return f"{{ref {node.label}}}"
+
+
+def rec_markup(number: str, states: Sequence[str] = (), claimed: str | None = None) -> str:
+    """Return how a previous recommendation is cited in content: {rec 124.4 (Brazil)}, {rec 124.4 noted}."""
+    written = "".join(f" ({state})" for state in states)
+    return f"{{rec {number}{written}{f' {claimed}' if claimed else ''}}}"
 
 
 def _delimited(delimiter: str, inner: str) -> str:

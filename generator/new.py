@@ -17,6 +17,7 @@ from pathlib import Path
 from . import contentspec
 from .contentwrite import comment, new_folder, quoted, read_data_option, refuse_existing
 from .errors import UsageProblem
+from .markup import rec_markup
 from .recommendations.data import RecommendationSet
 from .schema import modeline, write_schemas
 from .yamlnodes import XML_ILLEGAL
@@ -153,8 +154,7 @@ def section_yaml(spec: NewSubmission, data: RecommendationSet | None) -> str:
     ]
     first = next(iter(data.recommendations.values()), None) if data else None
     if first is not None:
-        states = " ".join(f"({state})" for state in first.states)
-        lines.append(f"  - p: {quoted(_previous(spec.language, first.number, states))}")
+        lines.append(f"  - p: {quoted(_previous(spec.language, rec_markup(first.number, first.states)))}")
     lines += [
         f"recommendations:{_comment('section', 'recommendations')}",
         f"  - {quoted(_own(spec.language, spec.state))}",
@@ -163,9 +163,8 @@ def section_yaml(spec: NewSubmission, data: RecommendationSet | None) -> str:
     return "\n".join(lines)
 
 
-def _previous(language: str, number: str, states: str) -> str:
-    """Return a paragraph citing a previous recommendation, as {rec …} checks it against the data."""
-    ref = f"{{rec {number} {states}}}".replace(" }", "}")
+def _previous(language: str, ref: str) -> str:
+    """Return a paragraph citing a previous recommendation (`ref`, its markup), as {rec …} checks it."""
     return {
         "en": f"Cite a previous recommendation by its number, as {ref}: upr checks the number and the State.",
         "fr": f"Citez une recommandation précédente par son numéro, comme {ref} : upr vérifie le numéro et l’État.",

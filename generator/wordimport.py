@@ -33,6 +33,7 @@ from lxml import etree
 
 from .errors import ContentError, Location, UprError
 from .labels import LABELS
+from .markup import rec_markup
 from .model import (Assessment, Emph, Inline, Link, Metadata, Note, NoteCall, Organisation, OwnRecommendation, Paragraph, Quote,
                     RecommendationRef, Section, Strong, Submission, Text)
 from .typed import TYPED_NUMBER, WITH_STATE, typed_references
@@ -517,8 +518,7 @@ class Reader:
             written_states = WITH_STATE.fullmatch(node.text[start:end])
             kept = tuple(state_names(written_states.group(2))) if written_states else tuple(rec.states)
             out.append(RecommendationRef(number, Location(self.word.path, index), kept))
-            states = "".join(f" ({state})" for state in kept)
-            self.result.conversions.append(f"Word paragraph {index}: '{written}' → {{rec {number}{states}}}")
+            self.result.conversions.append(f"Word paragraph {index}: '{written}' → {rec_markup(number, kept)}")
             offset = end
         out.append(Text(node.text[offset:]))
         return [n for n in out if not (isinstance(n, Text) and not n.text)]

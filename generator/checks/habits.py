@@ -14,6 +14,7 @@ from ..model import Emph, Inline, Link, NoteCall, Strong, Submission, Text
 from ..recommendations.un_states import same_state, states_named_in
 from ..traverse import text_runs
 from ..errors import Location
+from ..markup import rec_markup
 from ..typed import TYPED_NUMBER, typed_references
 from .registry import Hit, register
 
@@ -56,9 +57,8 @@ def _suggestion(submission: Submission, number: str) -> str:
     """Return what to write instead: the reference with the data's States, when the data has the number."""
     rec = submission.find_recommendation(number)
     if rec is None:
-        return f"write {{rec {number}}} if it is a recommendation of the previous review"
-    states = " ".join(f"({state})" for state in rec.states)
-    return f"write {{rec {number} {states}}}" if states else f"write {{rec {number}}}"
+        return f"write {rec_markup(number)} if it is a recommendation of the previous review"
+    return f"write {rec_markup(number, rec.states)}"
 
 
 def _text_only(nodes: list[Inline]) -> str:
