@@ -193,6 +193,22 @@ def write_folder(folder: Path, files: Folder) -> list[Path]:
     return written
 
 
+def data_name(path: Path) -> str:
+    """Return where a recommendation data file given to upr new or upr import is kept in the submission."""
+    return f"recommendations/{path.name}"
+
+
+def copy_data(folder: Path, paths: list[Path]) -> list[Path]:
+    """Copy recommendation data files into the submission `folder`, each to its `data_name`; return them."""
+    written = []
+    for path in paths:
+        target = folder / data_name(path)
+        target.parent.mkdir(exist_ok=True)
+        shutil.copyfile(path, target)
+        written.append(target)
+    return written
+
+
 def _slug(heading: str) -> str:
     """Return a file name's part from a heading: "Legal framework" → "legal-framework"."""
     words = re.findall(r"[^\W_]+", heading.lower())

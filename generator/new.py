@@ -10,16 +10,16 @@ keys are the help texts of contentspec.py, as the editor shows them too.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import contentspec
-from .contentwrite import comment, new_folder, quoted, read_data_option, refuse_existing
+from .contentwrite import (Folder, comment, copy_data, data_name, new_folder, quoted, read_data_option,
+                           refuse_existing, write_folder)
 from .errors import UsageProblem
 from .markup import rec_markup
 from .recommendations.data import RecommendationSet
-from .schema import modeline, write_schemas
+from .schema import modeline
 from .yamlnodes import XML_ILLEGAL
 
 TITLES = {  # (language, joint) → the title, {state} the State under review
@@ -85,24 +85,11 @@ def _check(spec: NewSubmission) -> None:
 
 def _write(folder: Path, spec: NewSubmission, data: RecommendationSet | None) -> list[Path]:
     """Write the skeleton's files into `folder`; return them."""
-    files = write_schemas(folder)
-    (folder / "sections").mkdir()
-    data_name = None
-    if data is not None and spec.recommendations is not None:
-        (folder / "recommendations").mkdir()
-        data_name = f"recommendations/{spec.recommendations.name}"
-        shutil.copyfile(spec.recommendations, folder / data_name)
-        files.append(folder / data_name)
+    given = [spec.recommendations] if data is not None and spec.recommendations is not None else []
     section = "sections/01-introduction.yaml"
-    files.append(_text(folder / "submission.yaml", submission_yaml(spec, section, data_name)))
-    files.append(_text(folder / section, section_yaml(spec, data)))
-    return files
-
-
-def _text(path: Path, text: str) -> Path:
-    """Write a text file; return its path."""
-    path.write_text(text, encoding="utf-8")
-    return path
+    skeleton = Folder({"submission.yaml": submission_yaml(spec, section, data_name(given[0]) if given else None),
+                       section: section_yaml(spec, data)})
+    return write_folder(folder, skeleton) + copy_data(folder, given)
 
 
 def _comment(mapping: str, name: str) -> str:

@@ -631,7 +631,8 @@ def import_folder(word_file: Path, folder: Path, data_files: list[Path]) -> tupl
     The folder written is read back by the loader before it is put in place: what `upr import` writes is a
     submission upr reads.
     """
-    from .contentwrite import new_folder, read_data_option, refuse_existing, submission_files, write_folder
+    from .contentwrite import (copy_data, data_name, new_folder, read_data_option, refuse_existing, submission_files,
+                               write_folder)
     from .load import load_submission
 
     refuse_existing(folder)
@@ -639,14 +640,11 @@ def import_folder(word_file: Path, folder: Path, data_files: list[Path]) -> tupl
     with tempfile.TemporaryDirectory(prefix="upr-doc-") as work:  # where LibreOffice puts a .doc's .docx
         source = _as_docx(word_file, Path(work)) if word_file.suffix.lower() == ".doc" else word_file
         result = import_word(source, data)
-    names = [f"recommendations/{path.name}" for path in data_files]
+    names = [data_name(path) for path in data_files]
 
     def fill(target: Path) -> list[Path]:
         written = write_folder(target, submission_files(result.submission, result.guesses, names))
-        for path, name in zip(data_files, names):
-            (target / name).parent.mkdir(exist_ok=True)
-            shutil.copyfile(path, target / name)
-            written.append(target / name)
+        written += copy_data(target, list(data_files))
         try:
             load_submission(target)  # what is written must read back
         except ContentError as exc:
