@@ -183,7 +183,7 @@ def build_submission(
     writers: dict[str, Callable[[Path], None]] = {
         "docx": lambda tmp: _render_docx(submission, tmp, templates_root),
         "pdf": lambda tmp: result.refused_urls.extend(_render_pdf(submission, tmp, templates_root)),
-        "html": lambda tmp: tmp.write_text(_render_html(submission, templates_root), encoding="utf-8"),
+        "html": lambda tmp: tmp.write_text(html_preview(submission, templates_root), encoding="utf-8"),
         "md": lambda tmp: tmp.write_text(_render_markdown(submission), encoding="utf-8"),
     }
     targets = [output_path(out_dir, submission.name, fmt) for fmt in formats]
@@ -211,7 +211,7 @@ def _render_docx(submission: Submission, target: Path, templates_root: Path | No
     render_docx(submission, target, templates_root)
 
 
-def _render_html(submission: Submission, templates_root: Path | None) -> str:
+def html_preview(submission: Submission, templates_root: Path | None = None) -> str:
     """Return the HTML preview, self-contained: the font and logos are in it, no path of this machine."""
     from .render.common import font_face_css
     from .render.html import render_html

@@ -21,12 +21,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 
-from .build import build_submission, load_resolved
+from .build import build_submission, html_preview, load_resolved
 from .checks import run_checks
 from .checks.report import format_finding
 from .errors import UprError
-from .render.common import font_face_css, template_dir
-from .render.html import render_html
+from .render.common import template_dir
 
 POLL_SECONDS = 0.2
 RELOADER = """<script>
@@ -129,7 +128,7 @@ class Watcher:
             found = [format_finding(finding, Path.cwd()) for finding in report.findings]
             for line in found:
                 self.say(line)
-            self.preview.show(render_html(submission, self.templates_root, font_face_css(embedded=True)), found)
+            self.preview.show(html_preview(submission, self.templates_root), found)
             written = build_submission(submission, self.out_dir, self.formats, self.templates_root).outputs \
                 if self.formats and self.out_dir is not None else []
         except UprError as exc:
