@@ -265,13 +265,11 @@ def import_(word_file: Path, folder: Path, data_files: tuple[Path, ...]) -> None
         click.echo(f"converted: {line}")
     for line in result.problems:
         click.echo(f"upr: warning: {line}", err=True)
-    from .model import NoteCall
-    from .traverse import inline_nodes, text_runs
+    from .traverse import note_calls, text_runs
 
     submission = result.submission
     paragraphs = len(submission.paragraphs())
-    notes = sum(isinstance(node, NoteCall) for run in text_runs(submission)
-                for node in inline_nodes(run.nodes, into_notes=False))
+    notes = len(note_calls(run.nodes for run in text_runs(submission)))
     click.echo(f"wrote {shown_path(folder)}/ ({len(written)} files): {len(submission.sections)} sections, {paragraphs} "
                f"paragraphs, {notes} notes, {len(result.conversions)} references made {{rec …}}; check the values "
                f"marked 'guessed' in {shown_path(folder / 'submission.yaml')}, then run: upr check {shown_path(folder)}")

@@ -24,9 +24,9 @@ from .errors import ContentError, UprError, UsageProblem
 
 from .formatting import section_blocks
 from .markup import MarkupWriter
-from .model import Assessment, NoteCall, Paragraph, Section, Submission
+from .model import Assessment, Paragraph, Section, Submission
 from .recommendations.data import RecommendationSet, load_recommendation_data
-from .traverse import RUN_KINDS, inline_nodes
+from .traverse import RUN_KINDS, note_calls
 from .schema import modeline, write_schemas
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
@@ -121,9 +121,9 @@ def section_file(section: Section, writer: MarkupWriter, notes: dict[str, str] |
 
 def _keyed_notes(submission: Submission, writer: MarkupWriter) -> dict[int, dict[str, str]]:
     """Give long and repeated notes a key (in place); return section → its notes' definitions (key → markup)."""
-    calls = [(section, node) for section in submission.sections for run in section_blocks(section)
-             if run.kind in RUN_KINDS for node in inline_nodes(list(run.content), into_notes=False)
-             if isinstance(node, NoteCall) and node.note.key is None]
+    calls = [(section, call) for section in submission.sections
+             for call in note_calls(block.content for block in section_blocks(section) if block.kind in RUN_KINDS)
+             if call.note.key is None]
     texts = [writer.write(call.note.content) for _, call in calls]
     seen = Counter(texts)
     keys: dict[str, str] = {}

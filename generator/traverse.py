@@ -9,7 +9,7 @@ before or beside the outputs: resolve, the checks, the diff.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator, Sequence
 
 from .formatting import section_blocks
 from .model import Emph, Inline, Link, NoteCall, OwnRecommendation, Paragraph, Strong, Submission
@@ -33,6 +33,12 @@ def text_runs(submission: Submission) -> Iterator[TextRun]:
         for block in section_blocks(section):
             if block.kind in RUN_KINDS:
                 yield TextRun(list(block.content), block.kind, block.source)
+
+
+def note_calls(contents: Iterable[Sequence[Inline]]) -> list[NoteCall]:
+    """Return the note calls in pieces of inline content, in reading order (not those inside notes)."""
+    return [node for nodes in contents for node in inline_nodes(list(nodes), into_notes=False)
+            if isinstance(node, NoteCall)]
 
 
 def inline_nodes(nodes: list[Inline], into_notes: bool = True) -> Iterator[Inline]:

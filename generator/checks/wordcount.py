@@ -13,8 +13,8 @@ from typing import Iterator
 
 from ..formatting import Block, format_submission, section_blocks
 from ..inline import plain_text
-from ..model import Inline, NoteCall, Section, Submission
-from ..traverse import inline_nodes
+from ..model import Inline, Section, Submission
+from ..traverse import note_calls
 from .registry import Hit, register
 
 PARTS = ("body", "notes", "cover", "recommendations", "annex")
@@ -120,9 +120,7 @@ def section_words(submission: Submission, counted: tuple[str, ...]) -> list[tupl
         blocks = section_blocks(section)
         words = sum(_block_words(block) for block in blocks if block.part in counted)
         if "notes" in counted:
-            calls = [node for block in blocks for node in inline_nodes(list(block.content), into_notes=False)
-                     if isinstance(node, NoteCall)]
-            words += sum(_words(call.note.content) for call in calls)
+            words += sum(_words(call.note.content) for call in note_calls(block.content for block in blocks))
         found.append((section, words))
     return found
 
@@ -153,13 +151,15 @@ def word_limit(submission: Submission) -> Iterator[Hit]:
     if count.over <= 0:
         return
     by_section = section_words(submission, count.counted)
-    running = sum(count.parts[part] for part in ("cover",) if part in count.counted)
-    where, passed = submission.meta.location, "by the cover alone" if running > count.limit else "in the annex"
-    for section, words in by_section if running <= count.limit else []:
-        running += words
-        if running > count.limit:
-            where, passed = section.location, f"in “{section.heading}”"
-            break
+    running = count.parts["cover"] if "cover" in count.counted else 0
+    where, passed = submission.meta.location, "by the cover alone"
+    if running <= count.limit:
+        passed = "in the annex"  # unless a section passes it first
+        for section, words in by_section:
+            running += words
+            if running > count.limit:
+                where, passed = section.location, f"in “{section.heading}”"
+                break
     sections = "; ".join(f"{section.heading} {words:,}" for section, words in by_section)
     yield where, f"{count.headline()}: the limit is passed {passed} (by section: {sections})"
 
