@@ -24,6 +24,7 @@ from ..model import (Citation, CrossRef, Emph, Inline, Link, NoteCall, Paragraph
 from . import ooxml
 from ..labels import labels_for
 from ..formatting import ANNEX_COLUMNS, STYLES, Block, anchor, document_date, format_submission, join_names, review_line
+from ..pictures import PILLOW_FORMATS
 from .common import template_dir
 
 # style name → (type, base style): created when a reference document lacks them
@@ -283,7 +284,7 @@ def word_logos(block: Block | None) -> list[Path]:
     """Return the logos of a cover-logos block that Word shows: PNG and JPEG (not SVG)."""
     if block is None:
         return []
-    return [o.logo for o in block.source if o.logo.suffix.lower() in (".png", ".jpg", ".jpeg")]
+    return [o.logo for o in block.source if o.logo.suffix.lower() in PILLOW_FORMATS]
 
 
 def render_docx(submission: Submission, target: Path, templates_root: Path | None = None) -> None:
