@@ -19,7 +19,7 @@ from ..inline import InlineVisitor, citation_content, crossref_text, note_conten
 from ..model import Citation, CrossRef, Emph, Inline, Link, NoteCall, RecommendationRef, Strong, Submission, Text
 from ..labels import labels_for
 from ..formatting import Block, anchor, document_date, format_submission, review_line
-from .common import data_uri, template_dir
+from .common import data_uri, font_face_css, template_dir
 
 
 class HtmlWriter(InlineVisitor[Markup]):
@@ -230,6 +230,11 @@ def render_html(submission: Submission, templates_root: Path | None = None, font
         css=Markup(css),
         font_css=Markup(font_css),
     )
+
+
+def pdf_page(submission: Submission, templates_root: Path | None = None) -> str:
+    """Return the page the PDF is laid out from: the HTML, with the font by file (WeasyPrint subsets it)."""
+    return render_html(submission, templates_root, font_css=font_face_css())
 
 
 def _style_css(folder: Path) -> str:

@@ -27,8 +27,8 @@ except OSError as exc:
     raise RenderError(f"the PDF needs system libraries that are not installed ({exc}); on Debian or Ubuntu: "
                       f"apt-get install {SYSTEM_LIBRARIES}") from None
 from ..model import Submission
-from .common import font_dir, font_face_css, template_dir
-from .html import render_html
+from .common import font_dir, template_dir
+from .html import pdf_page
 
 
 PDF_VARIANT = "pdf/ua-1"
@@ -64,7 +64,7 @@ class FolderFetcher(URLFetcher):
 
 def render_pdf(submission: Submission, target: Path, templates_root: Path | None = None) -> list[str]:
     """Write the submission's PDF to `target`; return the URLs the renderer refused."""
-    html = render_html(submission, templates_root, font_css=font_face_css())
+    html = pdf_page(submission, templates_root)
     fetcher = FolderFetcher([submission.root, template_dir(submission.meta.template, templates_root), font_dir()])
     document = weasyprint.HTML(string=html, base_url=submission.root.as_uri() + "/", url_fetcher=fetcher)
     logger = logging.getLogger("weasyprint")

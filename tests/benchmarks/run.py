@@ -172,8 +172,7 @@ def tool_pdf_commands(work: Path, folder: Path, runs: int) -> list[Command]:
 def prepare(work: Path, plan: Plan, results: Results) -> None:
     """Write the scaled submissions, the Markdown pandoc reads, and upr's DOCX and PDF page for the other tools."""
     from generator.build import load_resolved
-    from generator.render.common import font_face_css
-    from generator.render.html import render_html
+    from generator.render.html import pdf_page
 
     for factor in plan.sizes:
         old = scaled(EXAMPLE, factor, work / f"example-{factor}x")
@@ -182,9 +181,8 @@ def prepare(work: Path, plan: Plan, results: Results) -> None:
         setup_run(upr("build", str(old), "--force", "--format", "md", "--out", str(work / f"md-{factor}x")))
     one = work / "example-1x"
     setup_run(upr("build", str(one), "--format", "docx", "--out", str(work / "tools")))
-    # the very page the PDF build hands WeasyPrint: the same HTML, with the font as files rather than data
-    (work / "tools" / "pdf-page.html").write_text(render_html(load_resolved(one), font_css=font_face_css()),
-                                                   encoding="utf-8")
+    # the very page the PDF build hands WeasyPrint
+    (work / "tools" / "pdf-page.html").write_text(pdf_page(load_resolved(one)), encoding="utf-8")
 
 
 def largest_report() -> Path | None:
